@@ -1,0 +1,48 @@
+// The curriculum map: every notebook the lab plans, grouped by topic. The sidebar and the home
+// page list only the entries whose page exists, so the map never links to a missing page.
+export interface Notebook {
+  path: string; // page path under docs/, without extension
+  title: string;
+  blurb: string;
+  issue?: number;
+}
+export interface Topic {
+  name: string;
+  notebooks: Notebook[];
+}
+
+export const curriculum: Topic[] = [
+  {
+    name: "Losses",
+    notebooks: [
+      {path: "/loss", title: "Entropy, cross-entropy and KL", blurb: "Edit two distributions; see CE = H + KL, forward vs reverse KL fitted live, label smoothing."}
+    ]
+  },
+  {
+    name: "Embeddings",
+    notebooks: [
+      {path: "/word2vec", title: "word2vec in your browser", blurb: "Train skip-gram and CBOW with negative sampling on the Brown corpus; explore and evaluate the space."}
+    ]
+  },
+  {
+    name: "Vector search",
+    notebooks: [
+      {path: "/kmeans", title: "k-means, step by step", blurb: "Lloyd's algorithm, k-means++ and the capacity-constrained variant on 2-D points."},
+      {path: "/pq", title: "Product quantization", blurb: "Split, snap to codebooks, reconstruct; ADC vs SDC; the memory bill of an index."},
+      {path: "/ivf", title: "IVF and IVF-PQ", blurb: "Coarse cells, nprobe and residuals encoded by one shared PQ."},
+      {path: "/ann-measure", title: "Measure recall vs speed", blurb: "Build Flat, PQ, IVF-Flat and IVF-PQ in a worker and plot recall@10 against queries/s."}
+    ]
+  },
+  {
+    name: "Fine-tuning",
+    notebooks: [
+      {path: "/lora", title: "LoRA and QLoRA", blurb: "Rank-r updates trained live, the Eckart–Young floor, NF4 quantization and the memory bill."}
+    ]
+  },
+  {
+    name: "Alignment",
+    notebooks: [
+      {path: "/rlhf", title: "RLHF step by step", blurb: "SFT, a Bradley–Terry reward model, PPO with a KL penalty, best-of-n and DPO, and reward hacking."}
+    ]
+  }
+];
