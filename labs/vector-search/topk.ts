@@ -1,0 +1,75 @@
+// Bounded max-heap that keeps the k smallest (distance, id) pairs seen: the selection step of
+// every search in this lab. Ties keep the earlier id. Not a general priority queue.
+// Same idea as faiss's heap_replace_top in faiss/utils/Heap.h.
+
+export class TopK {
+  readonly k: number;
+  size = 0;
+  readonly dist: Float64Array; // (k,) heap order, root = largest kept distance
+  readonly ids: Int32Array; // (k,)
+
+  constructor(k: number) {
+    this.k = k;
+    this.dist = new Float64Array(k);
+    this.ids = new Int32Array(k);
+  }
+
+  reset(): void {
+    this.size = 0;
+  }
+
+  /** Largest kept distance, or Infinity while fewer than k are kept (the pruning threshold). */
+  worst(): number {
+    return this.size < this.k ? Infinity : this.dist[0];
+  }
+
+  push(d: number, id: number): void {
+    const dist = this.dist, ids = this.ids;
+    if (this.size < this.k) {
+      // sift up
+      let i = this.size++;
+      while (i > 0) {
+        const p = (i - 1) >> 1;
+        if (dist[p] > d || (dist[p] === d && ids[p] > id)) break;
+        dist[i] = dist[p];
+        ids[i] = ids[p];
+        i = p;
+      }
+      dist[i] = d;
+      ids[i] = id;
+      return;
+    }
+    if (d > dist[0] || (d === dist[0] && id > ids[0])) return;
+    // replace root, sift down
+    const n = this.size;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= n) break;
+      const r = l + 1;
+      let c = l;
+      if (r < n && (dist[r] > dist[l] || (dist[r] === dist[l] && ids[r] > ids[l]))) c = r;
+      if (dist[c] < d || (dist[c] === d && ids[c] < id)) break;
+      dist[i] = dist[c];
+      ids[i] = ids[c];
+      i = c;
+    }
+    dist[i] = d;
+    ids[i] = id;
+  }
+
+  /** Writes the kept pairs in ascending distance into outIds/outDist at offset; pads with -1/Infinity. */
+  sorted(outIds: Int32Array, outDist: Float32Array | Float64Array, offset = 0): void {
+    const order = Array.from({length: this.size}, (_, i) => i);
+    order.sort((a, b) => this.dist[a] - this.dist[b] || this.ids[a] - this.ids[b]);
+    for (let i = 0; i < this.k; i++) {
+      if (i < order.length) {
+        outIds[offset + i] = this.ids[order[i]];
+        outDist[offset + i] = this.dist[order[i]];
+      } else {
+        outIds[offset + i] = -1;
+        outDist[offset + i] = Infinity;
+      }
+    }
+  }
+}
