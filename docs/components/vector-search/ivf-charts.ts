@@ -1,0 +1,78 @@
+// Figures of the IVF notebook: the coarse cells with the cells one query visits, the residuals of
+// all cells on one set of axes with the shared PQ's reconstructions, and recall against nprobe.
+import * as Plot from "@observablehq/plot";
+import {palette, plotDefaults} from "../kit/chart-style.js";
+
+type XY = {x: number; y: number};
+const DOMAIN: [number, number] = [-1.4, 1.4];
+
+export function IVFPanel(
+  {points, cells, coarse, probed, query, found, truth}: {points: Float32Array; cells: Int32Array; coarse: Float32Array; probed: number[]; query: XY; found: number[]; truth: number[]},
+  {width, onClick}: {width: number; onClick?: (x: number, y: number) => void}
+): HTMLElement {
+  const nlist = coarse.length / 2;
+  const probedSet = new Set(probed);
+  const cents = Array.from({length: nlist}, (_, c) => ({x: coarse[c * 2], y: coarse[c * 2 + 1], c, rank: probed.indexOf(c)}));
+  const pts = Array.from({length: points.length / 2}, (_, i) => ({x: points[i * 2], y: points[i * 2 + 1], visited: probedSet.has(cells[i])}));
+  const at = (ids: number[]) => ids.filter((i) => i >= 0).map((i) => ({x: points[i * 2], y: points[i * 2 + 1]}));
+  const size = Math.min(width, 520);
+  const plot = Plot.plot({
+    ...plotDefaults(size, size),
+    marginLeft: 36,
+    x: {domain: DOMAIN, label: null},
+    y: {domain: DOMAIN, label: null},
+    marks: [
+      Plot.voronoi(cents, {x: "x", y: "y", fill: (d: {rank: number}) => (d.rank >= 0 ? palette[1] : "none"), fillOpacity: 0.25, stroke: "#888"}),
+      Plot.dot(pts, {x: "x", y: "y", r: 1.8, fill: (d: {visited: boolean}) => (d.visited ? palette[0] : "#b8b8b8")}),
+      Plot.dot(cents, {x: "x", y: "y", r: 3, fill: "black"}),
+      Plot.text(cents.filter((c) => c.rank >= 0), {x: "x", y: "y", text: (d: {rank: number}) => String(d.rank + 1), dy: -9, fontWeight: 700}),
+      Plot.dot(at(truth), {x: "x", y: "y", r: 6, stroke: palette[2], strokeWidth: 1.5}),
+      Plot.dot(at(found), {x: "x", y: "y", r: 3, fill: palette[2]}),
+      Plot.dot([query], {x: "x", y: "y", r: 7, symbol: "star", fill: palette[2], stroke: "black"})
+    ]
+  }) as HTMLElement & {scale: (name: string) => {invert?: (v: number) => number}};
+  if (onClick) {
+    const svg = (plot.tagName === "svg" ? plot : plot.querySelector("svg")) as SVGSVGElement | null;
+    if (svg) {
+      svg.style.cursor = "crosshair";
+      svg.classList.add("vs-clickable");
+      svg.addEventListener("click", (event) => {
+        const rect = svg.getBoundingClientRect();
+        const sx = plot.scale("x"), sy = plot.scale("y");
+        if (!sx?.invert || !sy?.invert) return;
+        const x = sx.invert(event.clientX - rect.left), y = sy.invert(event.clientY - rect.top);
+        if (Number.isFinite(x) && Number.isFinite(y)) onClick(x, y);
+      });
+    }
+  }
+  return plot;
+}
+
+export function ResidualPanel({res, cells, recon}: {res: Float32Array; cells: Int32Array; recon: XY[]}, {width}: {width: number}): HTMLElement {
+  const pts = Array.from({length: res.length / 2}, (_, i) => ({x: res[i * 2], y: res[i * 2 + 1], c: cells[i]}));
+  const ext = Math.max(0.05, ...pts.map((p) => Math.max(Math.abs(p.x), Math.abs(p.y)))) * 1.1;
+  const size = Math.min(width, 420);
+  return Plot.plot({
+    ...plotDefaults(size, size),
+    marginLeft: 44,
+    x: {domain: [-ext, ext], label: "residual r₁"},
+    y: {domain: [-ext, ext], label: "residual r₂"},
+    marks: [
+      Plot.dot(pts, {x: "x", y: "y", r: 1.6, fill: (d: {c: number}) => palette[d.c % palette.length], fillOpacity: 0.6}),
+      Plot.dot(recon, {x: "x", y: "y", r: 4, symbol: "plus", stroke: "black", strokeWidth: 1.5})
+    ]
+  }) as HTMLElement;
+}
+
+export function RecallChart(rows: {nprobe: number; recall: number; index: string}[], {width, nprobe}: {width: number; nprobe: number}): HTMLElement {
+  return Plot.plot({
+    ...plotDefaults(width, 260),
+    x: {label: "nprobe (cells visited)", type: "log", base: 2},
+    y: {label: "recall@10", domain: [0, 1]},
+    color: {legend: true, domain: ["IVF-Flat", "IVF-PQ"], range: [palette[0], palette[2]]},
+    marks: [
+      Plot.ruleX([nprobe], {stroke: "#999", strokeDasharray: "3,3"}),
+      Plot.line(rows, {x: "nprobe", y: "recall", stroke: "index", marker: "dot"})
+    ]
+  }) as HTMLElement;
+}

@@ -1,0 +1,69 @@
+// Figures of the k-means notebook: a panel with points coloured by cluster, the Voronoi cells of the
+// centroids (d3-delaunay through Plot's voronoi mark) and click-to-add; the objective per half-step.
+import * as Plot from "@observablehq/plot";
+import type {Stepper} from "../../labs/kit/stepper.js";
+import type {KMeansState} from "../../labs/vector-search/kmeans.js";
+import {palette, plotDefaults} from "../kit/chart-style.js";
+
+const DOMAIN: [number, number] = [-1.4, 1.4];
+const colour = (c: number) => (c < 0 ? "#9498a0" : palette[c % palette.length]);
+
+export function KMeansPanel(state: KMeansState, {width, title, onClick}: {width: number; title: string; onClick?: (x: number, y: number) => void}): HTMLElement {
+  const {n, k, centroids, assignment, data} = state;
+  const points = Array.from({length: n}, (_, i) => ({x: data[i * 2], y: data[i * 2 + 1], c: assignment[i]}));
+  const cents = Array.from({length: k}, (_, c) => ({x: centroids[c * 2], y: centroids[c * 2 + 1], c}));
+  const size = Math.min(width, 460);
+  const plot = Plot.plot({
+    ...plotDefaults(size, size),
+    marginLeft: 36,
+    title,
+    x: {domain: DOMAIN, label: null},
+    y: {domain: DOMAIN, label: null},
+    marks: [
+      Plot.voronoi(cents, {x: "x", y: "y", fill: (d: {c: number}) => colour(d.c), fillOpacity: 0.12, stroke: "#888", strokeOpacity: 0.6}),
+      Plot.dot(points, {x: "x", y: "y", r: 2.6, fill: (d: {c: number}) => colour(d.c), stroke: "white", strokeWidth: 0.4}),
+      Plot.dot(cents, {x: "x", y: "y", r: 7, symbol: "cross", fill: (d: {c: number}) => colour(d.c), stroke: "black", strokeWidth: 1.2})
+    ]
+  }) as HTMLElement & {scale: (name: string) => {invert?: (v: number) => number}};
+  if (onClick) {
+    const svg = (plot.tagName === "svg" ? plot : plot.querySelector("svg")) as SVGSVGElement | null;
+    if (svg) {
+      svg.style.cursor = "crosshair";
+      svg.classList.add("vs-clickable");
+      svg.addEventListener("click", (event) => {
+        const rect = svg.getBoundingClientRect();
+        const sx = plot.scale("x"), sy = plot.scale("y");
+        if (!sx?.invert || !sy?.invert) return;
+        const px = ((event.clientX - rect.left) * svg.viewBox.baseVal.width) / rect.width || event.clientX - rect.left;
+        const py = ((event.clientY - rect.top) * svg.viewBox.baseVal.height) / rect.height || event.clientY - rect.top;
+        const x = sx.invert(px), y = sy.invert(py);
+        if (Number.isFinite(x) && Number.isFinite(y)) onClick(x, y);
+      });
+    }
+  }
+  return plot;
+}
+
+export function ObjectiveChart(series: {name: string; objective: number[]}[], {width}: {width: number}): HTMLElement {
+  const rows = series.flatMap((s) => s.objective.map((J, t) => ({step: t + 1, J, name: s.name})));
+  return Plot.plot({
+    ...plotDefaults(width, 240),
+    x: {label: "half-step (assignment, update, …)", interval: 1, tickFormat: "d"},
+    y: {label: "objective J", zero: false},
+    color: {domain: series.map((s) => s.name), range: [palette[0], palette[2]], legend: true},
+    marks: [Plot.line(rows, {x: "step", y: "J", stroke: "name", marker: "dot"})]
+  }) as HTMLElement;
+}
+
+/** Wraps a fast stepper so that each step call waits `delayMs` first: a watchable animation. */
+export function slowStepper<S>(inner: Stepper<S>, delayMs: number): Stepper<S> {
+  return {
+    reset: () => inner.reset(),
+    step: async (n: number) => {
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+      return inner.step(Math.min(n, 1));
+    },
+    progress: (s) => inner.progress(s),
+    dispose: () => inner.dispose?.()
+  };
+}

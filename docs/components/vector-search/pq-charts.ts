@@ -1,0 +1,38 @@
+// Figures of the PQ notebook: one vector cut into m sub-vectors beside its reconstruction, and the
+// distortion grid over m and nbits.
+import * as Plot from "@observablehq/plot";
+import {palette, plotDefaults} from "../kit/chart-style.js";
+
+export function VectorSplit(x: ArrayLike<number>, rec: ArrayLike<number>, {width, m}: {width: number; m: number}): HTMLElement {
+  const d = x.length, dsub = d / m;
+  const rows = Array.from({length: d}, (_, j) => ({j, x: x[j], rec: rec[j], sub: Math.floor(j / dsub)}));
+  return Plot.plot({
+    ...plotDefaults(width, 260),
+    x: {label: "dimension", domain: [-0.5, d - 0.5]},
+    y: {label: "value"},
+    color: {legend: true, domain: ["original x", "reconstruction q(x)"], range: [palette[0], palette[2]]},
+    marks: [
+      Plot.rect(Array.from({length: m}, (_, s) => ({s})), {x1: (r: {s: number}) => r.s * dsub - 0.5, x2: (r: {s: number}) => (r.s + 1) * dsub - 0.5, y1: -Infinity, y2: Infinity, fill: (r: {s: number}) => (r.s % 2 ? "#000" : "none"), fillOpacity: 0.05}),
+      Plot.ruleY([0]),
+      Plot.link(rows, {x1: "j", x2: "j", y1: "x", y2: "rec", stroke: "#999"}),
+      Plot.dot(rows, {x: "j", y: "x", fill: () => "original x", r: 3}),
+      Plot.dot(rows, {x: "j", y: "rec", stroke: () => "reconstruction q(x)", r: 3.5, symbol: "diamond"}),
+      Plot.text(Array.from({length: m}, (_, s) => ({s})), {x: (r: {s: number}) => (s2(r.s, dsub)), y: Infinity, dy: 8, text: (r: {s: number}) => `u${r.s + 1}`, fontSize: 10, frameAnchor: "top"})
+    ]
+  }) as HTMLElement;
+}
+const s2 = (s: number, dsub: number) => s * dsub + (dsub - 1) / 2;
+
+export function DistortionGrid(grid: {m: number; nbits: number; distortion: number; bytes: number}[], current: {m: number; nbits: number; distortion: number} | null, {width}: {width: number}): HTMLElement {
+  return Plot.plot({
+    ...plotDefaults(width, 300),
+    x: {label: "code size (bytes per vector) = m·nbits/8", type: "log"},
+    y: {label: "mean squared error ‖x − q(x)‖²", type: "log"},
+    color: {legend: true, type: "ordinal", label: "nbits", range: [palette[0], palette[1], palette[2], palette[4]]},
+    marks: [
+      Plot.line(grid, {x: "bytes", y: "distortion", stroke: "nbits", z: "nbits", marker: "dot"}),
+      Plot.text(grid.filter((g) => g.nbits === 8), {x: "bytes", y: "distortion", text: (g: {m: number}) => `m=${g.m}`, dy: -10, fontSize: 10}),
+      current ? Plot.dot([current], {x: (c: {m: number; nbits: number}) => (c.m * c.nbits) / 8, y: "distortion", r: 8, stroke: "black", strokeWidth: 2}) : null
+    ]
+  }) as HTMLElement;
+}
