@@ -9,6 +9,7 @@ import {nearestCentroids, trainKMeans} from "./kmeans.js";
 import type {SearchResult} from "./knn.js";
 import {checkPQShape, pqEncode, trainPQ, type ProductQuantizer} from "./pq.js";
 import {TopK} from "./topk.js";
+import {L2Kernel, useSimd} from "./simd.js";
 
 export interface IVFIndex {
   kind: "ivf-flat" | "ivf-pq";
@@ -112,6 +113,10 @@ export class IVFSearcher {
   /** Codes or vectors scanned by the last search. */
   scanned = 0;
 
+  // WebAssembly SIMD copies of the coarse centroids, list vectors (IVF-Flat) or codebooks (IVF-PQ)
+  private simd: {kernel: L2Kernel; q: number; coarse: number; coarseOut: number; vectors: number; listOut: number; codebooks: number; termOut: number} | null = null;
+  private codeNorms: Float32Array | null = null; // (m, ksub) ||c_jt||^2
+
   constructor(index: IVFIndex, k: number) {
     checkInt(k, "k", 1);
     this.index = index;
@@ -124,6 +129,27 @@ export class IVFSearcher {
     const pq = index.pq;
     this.qTerm = pq ? new Float32Array(pq.m * pq.ksub) : null;
     this.table = pq ? new Float32Array(pq.m * pq.ksub) : null;
+    if (pq) {
+      this.codeNorms = new Float32Array(pq.m * pq.ksub);
+      for (let t = 0; t < pq.m * pq.ksub; t++) this.codeNorms[t] = dot(pq.codebooks, t * pq.dsub, pq.codebooks, t * pq.dsub, pq.dsub);
+    }
+    const {d, nlist, n, offsets} = index;
+    if (useSimd(d)) {
+      const kernel = new L2Kernel();
+      let maxList = 1;
+      for (let c = 0; c < nlist; c++) maxList = Math.max(maxList, offsets[c + 1] - offsets[c]);
+      const q = kernel.alloc(d), coarse = kernel.alloc(nlist * d), coarseOut = kernel.alloc(nlist);
+      const vectors = index.vectors ? kernel.alloc(n * d) : 0;
+      const listOut = index.vectors ? kernel.alloc(maxList) : 0;
+      const pqSimd = pq && useSimd(pq.dsub);
+      const codebooks = pqSimd ? kernel.alloc(pq.m * pq.ksub * pq.dsub) : 0;
+      const termOut = pqSimd ? kernel.alloc(pq.m * pq.ksub) : 0;
+      const f = kernel.f32();
+      f.set(index.coarse, coarse);
+      if (index.vectors) f.set(index.vectors, vectors);
+      if (pqSimd) f.set(pq.codebooks, codebooks);
+      this.simd = {kernel, q, coarse, coarseOut, vectors, listOut, codebooks: pqSimd ? codebooks : -1, termOut};
+    }
   }
 
   /** Searches query row qo/d of `queries`; writes k ids and squared distances at outOffset. */
@@ -139,7 +165,15 @@ export class IVFSearcher {
     }
     const ph = this.probeHeap;
     ph.reset();
-    for (let c = 0; c < nlist; c++) ph.push(l2sq(queries, qo, coarse, c * d, d), c);
+    const simd = this.simd;
+    let f: Float32Array | null = null;
+    if (simd) {
+      f = simd.kernel.f32();
+      f.set(queries.subarray(qo, qo + d), simd.q);
+      simd.kernel.l2ny(simd.q, simd.coarse, d, nlist, simd.coarseOut);
+      const o = simd.coarseOut;
+      for (let c = 0; c < nlist; c++) ph.push(f[o + c], c);
+    } else for (let c = 0; c < nlist; c++) ph.push(l2sq(queries, qo, coarse, c * d, d), c);
     ph.sorted(this.probed, this.probedDist);
     const heap = this.heap;
     heap.reset();
@@ -148,15 +182,30 @@ export class IVFSearcher {
       const vectors = index.vectors!;
       for (let p = 0; p < np; p++) {
         const c = this.probed[p];
-        for (let r = offsets[c], end = offsets[c + 1]; r < end; r++) heap.push(l2sq(queries, qo, vectors, r * d, d), ids[r]);
-        scanned += offsets[c + 1] - offsets[c];
+        const start = offsets[c], end = offsets[c + 1];
+        if (simd && f) {
+          simd.kernel.l2ny(simd.q, simd.vectors + start * d, d, end - start, simd.listOut);
+          const o = simd.listOut - start;
+          for (let r = start; r < end; r++) heap.push(f[o + r], ids[r]);
+        } else for (let r = start; r < end; r++) heap.push(l2sq(queries, qo, vectors, r * d, d), ids[r]);
+        scanned += end - start;
       }
     } else {
       const pq = index.pq!, codes = index.codes!, pre = index.precomputed!;
       const {m, ksub, dsub, codebooks} = pq;
       const qTerm = this.qTerm!, table = this.table!;
-      for (let j = 0; j < m; j++)
-        for (let t = 0; t < ksub; t++) qTerm[j * ksub + t] = -2 * dot(queries, qo + j * dsub, codebooks, (j * ksub + t) * dsub, dsub);
+      if (simd && f && simd.codebooks >= 0) {
+        // -2<q_j, c_jt> = ||q_j - c_jt||^2 - ||q_j||^2 - ||c_jt||^2
+        const norms = this.codeNorms!;
+        for (let j = 0; j < m; j++) {
+          simd.kernel.l2ny(simd.q + j * dsub, simd.codebooks + j * ksub * dsub, dsub, ksub, simd.termOut + j * ksub);
+          const qn = dot(queries, qo + j * dsub, queries, qo + j * dsub, dsub);
+          const o = simd.termOut + j * ksub;
+          for (let t = 0; t < ksub; t++) qTerm[j * ksub + t] = f[o + t] - qn - norms[j * ksub + t];
+        }
+      } else
+        for (let j = 0; j < m; j++)
+          for (let t = 0; t < ksub; t++) qTerm[j * ksub + t] = -2 * dot(queries, qo + j * dsub, codebooks, (j * ksub + t) * dsub, dsub);
       const mk = m * ksub;
       for (let p = 0; p < np; p++) {
         const c = this.probed[p];

@@ -7,6 +7,7 @@
 import {checkInt, checkMatrix, InputError} from "./check.js";
 import {l2sq} from "./distance.js";
 import {balancedAssign} from "./balanced.js";
+import {RowsToTargets, useSimd} from "./simd.js";
 
 export type KMeansInit = "random" | "kmeans++";
 
@@ -123,6 +124,17 @@ export function kmeansInit(config: KMeansConfig, random: () => number): KMeansSt
 /** Nearest centroid of every point (ties: lowest index). */
 export function nearestCentroids(data: Float32Array, n: number, d: number, centroids: Float32Array, k: number): Int32Array {
   const out = new Int32Array(n);
+  if (n * k >= 4096 && useSimd(d)) {
+    const r2t = new RowsToTargets(data, n, d, centroids, k);
+    const o = r2t.out;
+    for (let i = 0; i < n; i++) {
+      const f = r2t.distances(i);
+      let best = Infinity, arg = 0;
+      for (let c = 0; c < k; c++) if (f[o + c] < best) { best = f[o + c]; arg = c; }
+      out[i] = arg;
+    }
+    return out;
+  }
   for (let i = 0; i < n; i++) {
     let best = Infinity, arg = 0;
     for (let c = 0; c < k; c++) {
@@ -257,11 +269,15 @@ export function trainKMeans(dataIn: Float32Array, nIn: number, d: number, k: num
   let computed = 0, possible = 0;
   const next = new Float32Array(k * d);
 
+  // WebAssembly SIMD for the full scans when d allows it (float32 sums), JavaScript otherwise
+  const simd = n * k >= 4096 && useSimd(d) ? new RowsToTargets(data, n, d, centroids, k) : null;
   const fullScan = (i: number) => {
     let b1 = Infinity, b2 = Infinity, a = 0;
     const io = i * d;
+    const f = simd ? simd.distances(i) : null;
+    const o = simd ? simd.out : 0;
     for (let c = 0; c < k; c++) {
-      const v = l2sq(data, io, centroids, c * d, d);
+      const v = f ? f[o + c] : l2sq(data, io, centroids, c * d, d);
       if (v < b1) {
         b2 = b1;
         b1 = v;
@@ -317,6 +333,7 @@ export function trainKMeans(dataIn: Float32Array, nIn: number, d: number, k: num
       lower[i] -= a === arg1 ? max2 : max1;
     }
     centroids.set(next);
+    simd?.setTargets(centroids);
   }
   return {centroids, objective, iterations: niter, warnings, skipped: 1 - computed / Math.max(1, possible)};
 }

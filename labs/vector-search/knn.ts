@@ -4,6 +4,7 @@
 import {checkInt, checkMatrix, InputError} from "./check.js";
 import {dot, l2sq} from "./distance.js";
 import {TopK} from "./topk.js";
+import {L2Kernel, useSimd} from "./simd.js";
 
 export type Metric = "l2" | "ip" | "cosine";
 
@@ -31,10 +32,22 @@ export function exactKnn(
     for (let i = 0; i < n; i++) baseNorms[i] = Math.sqrt(dot(base, i * d, base, i * d, d));
   }
   const sign = metric === "l2" ? 1 : -1; // the heap keeps the smallest keys
+  // WebAssembly SIMD (float32 sums) for L2 when d allows it; the order matches up to float32 ties
+  let simd: {kernel: L2Kernel; q: number; base: number; out: number} | null = null;
+  if (metric === "l2" && nq * n >= 4096 && useSimd(d)) {
+    const kernel = new L2Kernel();
+    simd = {kernel, q: kernel.alloc(d), base: kernel.alloc(n * d), out: kernel.alloc(n)};
+    kernel.f32().set(base.subarray(0, n * d), simd.base);
+  }
   for (let q = 0; q < nq; q++) {
     heap.reset();
     const qo = q * d;
-    if (metric === "l2") {
+    if (metric === "l2" && simd) {
+      const f = simd.kernel.f32();
+      f.set(queries.subarray(qo, qo + d), simd.q);
+      simd.kernel.l2ny(simd.q, simd.base, d, n, simd.out);
+      for (let i = 0, o = simd.out; i < n; i++) heap.push(f[o + i], i);
+    } else if (metric === "l2") {
       for (let i = 0; i < n; i++) heap.push(l2sq(queries, qo, base, i * d, d), i);
     } else if (metric === "ip") {
       for (let i = 0; i < n; i++) heap.push(-dot(queries, qo, base, i * d, d), i);

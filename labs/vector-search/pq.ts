@@ -8,6 +8,7 @@ import {l2sq} from "./distance.js";
 import {trainKMeans, type KMeansInit} from "./kmeans.js";
 import type {SearchResult} from "./knn.js";
 import {TopK} from "./topk.js";
+import {L2Kernel, useSimd} from "./simd.js";
 
 export interface ProductQuantizer {
   d: number;
@@ -61,6 +62,21 @@ export function pqEncode(pq: ProductQuantizer, x: Float32Array, n: number): Uint
   const {d, m, ksub, dsub, codebooks} = pq;
   checkMatrix(x, n, d, "the vectors to encode");
   const codes = new Uint8Array(n * m);
+  if (n * ksub >= 4096 && useSimd(dsub)) {
+    const kernel = new L2Kernel();
+    const xo = kernel.alloc(n * d), cbo = kernel.alloc(m * ksub * dsub), out = kernel.alloc(ksub);
+    const f = kernel.f32();
+    f.set(x.subarray(0, n * d), xo);
+    f.set(codebooks, cbo);
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < m; j++) {
+        kernel.l2ny(xo + i * d + j * dsub, cbo + j * ksub * dsub, dsub, ksub, out);
+        let best = Infinity, arg = 0;
+        for (let t = 0; t < ksub; t++) if (f[out + t] < best) { best = f[out + t]; arg = t; }
+        codes[i * m + j] = arg;
+      }
+    return codes;
+  }
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < m; j++) {
       const xo = i * d + j * dsub;
