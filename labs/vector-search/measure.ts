@@ -102,7 +102,7 @@ export function measureStepper(config: MeasureConfig): Stepper<MeasureSnapshot> 
   function plan() {
     const gt = new Int32Array(nq * K);
     let flatSeconds = 0;
-    const chunk = Math.max(1, Math.floor(2_000_000 / (nb * d) * 8));
+    const chunk = Math.max(1, Math.floor(50_000_000 / (nb * d)));
     tasks = [];
     // exact search: ground truth and the Flat row, timed one query at a time
     for (let q0 = 0; q0 < nq; q0 += chunk) {
@@ -167,9 +167,11 @@ export function measureStepper(config: MeasureConfig): Stepper<MeasureSnapshot> 
       ivf.flat = buildIVFFlat(ivf.coarse, nlist, base, nb, d);
       ivf.flatAdd = now() - t;
     }});
+    const searchers = new Map<IndexKind, IVFSearcher>(); // one per index: its SIMD copy is made once
     const sweep = (index: () => IVFIndex, kind: IndexKind, p: number, train: () => number, add: () => number) => {
       tasks.push({label: `${kind}: search, nprobe = ${p}`, run: () => {
-        const searcher = new IVFSearcher(index(), K);
+        const searcher = searchers.get(kind) ?? new IVFSearcher(index(), K);
+        searchers.set(kind, searcher);
         const ids = new Int32Array(nq * K), dist = new Float32Array(nq * K);
         const t = now();
         for (let q = 0; q < nq; q++) searcher.search(queries, q * d, p, ids, dist, q * K);
