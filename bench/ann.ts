@@ -26,7 +26,8 @@ interface Row {
   addSeconds: number;
   bytesPerVector: number;
   recallAt10: number;
-  qps: number;
+  qps: number; // wall clock
+  qpsCpu?: number; // queries per second of this process's CPU time (less sensitive to a busy machine)
 }
 
 const args = process.argv.slice(2);
@@ -73,9 +74,11 @@ const sec = (t0: number) => (performance.now() - t0) / 1000;
 let gt: Int32Array, gtK: number;
 {
   // exactKnn scans the whole base for each query in turn (no batching): time / nq = single-query cost
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   const ids = exactKnn(base, nb, d, queries, nq, K).ids;
   const s = sec(t0);
+  const cpu = process.cpuUsage(c0);
   if (option("--gt")) {
     const raw = readFileSync(option("--gt")!);
     gt = new Int32Array(raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength));
@@ -85,17 +88,19 @@ let gt: Int32Array, gtK: number;
     gt = ids;
     gtK = K;
   }
-  rows.push({engine: "lab", index: "flat", m: null, nbits: null, nlist: null, nprobe: null, trainSeconds: 0, addSeconds: 0, bytesPerVector: d * 4, recallAt10: recallAtK(ids, K, gt, gtK, nq, K), qps: nq / s});
+  rows.push({engine: "lab", index: "flat", m: null, nbits: null, nlist: null, nprobe: null, trainSeconds: 0, addSeconds: 0, bytesPerVector: d * 4, recallAt10: recallAtK(ids, K, gt, gtK, nq, K), qps: nq / s, qpsCpu: nq / ((cpu.user + cpu.system) / 1e6)});
 }
 
-function measure(search: (q: number, out: Int32Array, dist: Float32Array, off: number) => void): {recall: number; qps: number} {
+function measure(search: (q: number, out: Int32Array, dist: Float32Array, off: number) => void): {recall: number; qps: number; qpsCpu: number} {
   const ids = new Int32Array(nq * K);
   const dist = new Float32Array(nq * K);
   for (let q = 0; q < Math.min(nq, 20); q++) search(q, ids, dist, q * K); // warm-up
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   for (let q = 0; q < nq; q++) search(q, ids, dist, q * K);
   const s = sec(t0);
-  return {recall: recallAtK(ids, K, gt, gtK, nq, K), qps: nq / s};
+  const cpu = process.cpuUsage(c0);
+  return {recall: recallAtK(ids, K, gt, gtK, nq, K), qps: nq / s, qpsCpu: nq / ((cpu.user + cpu.system) / 1e6)};
 }
 
 const nprobes = [1, 4, 16, 64];
@@ -113,7 +118,7 @@ for (const m of [8, 16]) {
   const addSeconds = sec(t0);
   const table = new Float32Array(m * pq.ksub);
   const heap = new TopK(K);
-  const {recall, qps} = measure((q, out, dist, off) => {
+  const {recall, qps, qpsCpu} = measure((q, out, dist, off) => {
     adcTable(pq, queries, q * d, table);
     heap.reset();
     const ksub = pq.ksub;
@@ -125,7 +130,7 @@ for (const m of [8, 16]) {
     }
     heap.sorted(out, dist, off);
   });
-  rows.push({engine: "lab", index: "pq", m, nbits, nlist: null, nprobe: null, trainSeconds, addSeconds, bytesPerVector: (m * nbits) / 8, recallAt10: recall, qps});
+  rows.push({engine: "lab", index: "pq", m, nbits, nlist: null, nprobe: null, trainSeconds, addSeconds, bytesPerVector: (m * nbits) / 8, recallAt10: recall, qps, qpsCpu});
 }
 
 // ---- IVF-Flat
@@ -138,8 +143,8 @@ for (const m of [8, 16]) {
   const addSeconds = sec(t0);
   const searcher = new IVFSearcher(index, K);
   for (const nprobe of nprobes) {
-    const {recall, qps} = measure((q, out, dist, off) => searcher.search(queries, q * d, nprobe, out, dist, off));
-    rows.push({engine: "lab", index: "ivf-flat", m: null, nbits: null, nlist, nprobe, trainSeconds, addSeconds, bytesPerVector: d * 4 + 8, recallAt10: recall, qps});
+    const {recall, qps, qpsCpu} = measure((q, out, dist, off) => searcher.search(queries, q * d, nprobe, out, dist, off));
+    rows.push({engine: "lab", index: "ivf-flat", m: null, nbits: null, nlist, nprobe, trainSeconds, addSeconds, bytesPerVector: d * 4 + 8, recallAt10: recall, qps, qpsCpu});
   }
 }
 
@@ -154,8 +159,8 @@ for (const m of [8, 16]) {
   const addSeconds = sec(t0);
   const searcher = new IVFSearcher(index, K);
   for (const nprobe of nprobes) {
-    const {recall, qps} = measure((q, out, dist, off) => searcher.search(queries, q * d, nprobe, out, dist, off));
-    rows.push({engine: "lab", index: "ivf-pq", m, nbits, nlist, nprobe, trainSeconds, addSeconds, bytesPerVector: (m * nbits) / 8 + 8, recallAt10: recall, qps});
+    const {recall, qps, qpsCpu} = measure((q, out, dist, off) => searcher.search(queries, q * d, nprobe, out, dist, off));
+    rows.push({engine: "lab", index: "ivf-pq", m, nbits, nlist, nprobe, trainSeconds, addSeconds, bytesPerVector: (m * nbits) / 8 + 8, recallAt10: recall, qps, qpsCpu});
   }
 }
 
@@ -170,29 +175,29 @@ nq = xq.shape[0]
 def recall(I): return float(np.mean([len(set(I[i]) & set(gt[i])) / K for i in range(nq)]))
 def measure(index):
     for i in range(min(nq, 20)): index.search(xq[i:i+1], K)
-    I = np.empty((nq, K), dtype='int64'); t = time.perf_counter()
+    I = np.empty((nq, K), dtype='int64'); t = time.perf_counter(); c = time.process_time()
     for i in range(nq): I[i] = index.search(xq[i:i+1], K)[1][0]
-    return recall(I), nq / (time.perf_counter() - t)
+    return recall(I), nq / (time.perf_counter() - t), nq / (time.process_time() - c)
 rows = []
 def row(index, m, nbits, nl, nprobe, tt, ta, bpv, r, q):
-    rows.append(dict(engine='faiss', index=index, m=m, nbits=nbits, nlist=nl, nprobe=nprobe, trainSeconds=tt, addSeconds=ta, bytesPerVector=bpv, recallAt10=r, qps=q))
+    rows.append(dict(engine='faiss', index=index, m=m, nbits=nbits, nlist=nl, nprobe=nprobe, trainSeconds=tt, addSeconds=ta, bytesPerVector=bpv, recallAt10=r, qps=q[0], qpsCpu=q[1]))
 idx = faiss.IndexFlatL2(d); t = time.perf_counter(); idx.add(xb); ta = time.perf_counter() - t
-r, q = measure(idx); row('flat', None, None, None, None, 0.0, ta, d * 4, r, q)
+r, *q = measure(idx); row('flat', None, None, None, None, 0.0, ta, d * 4, r, q)
 for m in (8, 16):
     if d % m: continue
     idx = faiss.IndexPQ(d, m, 8); t = time.perf_counter(); idx.train(xb); tt = time.perf_counter() - t
     t = time.perf_counter(); idx.add(xb); ta = time.perf_counter() - t
-    r, q = measure(idx); row('pq', m, 8, None, None, tt, ta, m, r, q)
+    r, *q = measure(idx); row('pq', m, 8, None, None, tt, ta, m, r, q)
 quant = faiss.IndexFlatL2(d); idx = faiss.IndexIVFFlat(quant, d, nlist)
 t = time.perf_counter(); idx.train(xb); tt = time.perf_counter() - t
 t = time.perf_counter(); idx.add(xb); ta = time.perf_counter() - t
 for p in (1, 4, 16, 64):
-    idx.nprobe = p; r, q = measure(idx); row('ivf-flat', None, None, nlist, p, tt, ta, d * 4 + 8, r, q)
+    idx.nprobe = p; r, *q = measure(idx); row('ivf-flat', None, None, nlist, p, tt, ta, d * 4 + 8, r, q)
 quant2 = faiss.IndexFlatL2(d); idx = faiss.IndexIVFPQ(quant2, d, nlist, 16, 8)
 t = time.perf_counter(); idx.train(xb); tt = time.perf_counter() - t
 t = time.perf_counter(); idx.add(xb); ta = time.perf_counter() - t
 for p in (1, 4, 16, 64):
-    idx.nprobe = p; r, q = measure(idx); row('ivf-pq', 16, 8, nlist, p, tt, ta, 16 + 8, r, q)
+    idx.nprobe = p; r, *q = measure(idx); row('ivf-pq', 16, 8, nlist, p, tt, ta, 16 + 8, r, q)
 print(json.dumps(dict(version=faiss.__version__, rows=rows)))
 `;
 
@@ -236,13 +241,14 @@ console.log(`recall@10 = |found ∩ exact top-10| / 10, averaged over ${nq} quer
 const header = ["index", "m", "nbits", "nlist", "nprobe", "train s", "add s", "B/vec", "recall@10", "qps"];
 const widths = [9, 3, 5, 5, 6, 8, 7, 6, 9, 8];
 let line = header.map((h, i) => pad(h, widths[i])).join(" ");
-if (faissVersion) line += " | faiss: train s  recall@10      qps  Δrecall  qps ratio";
+line += "  cpu-qps";
+if (faissVersion) line += " | faiss: train s  recall@10      qps  cpu-qps  Δrecall  qps ratio  cpu-qps ratio  train ratio";
 console.log(line);
 for (const r of rows.filter((x) => x.engine === "lab")) {
   const cells = [r.index, r.m ?? "", r.nbits ?? "", r.nlist ?? "", r.nprobe ?? "", r.trainSeconds.toFixed(2), r.addSeconds.toFixed(2), r.bytesPerVector, r.recallAt10.toFixed(3), Math.round(r.qps)];
-  line = cells.map((c, i) => pad(String(c), widths[i])).join(" ");
+  line = cells.map((c, i) => pad(String(c), widths[i])).join(" ") + " " + pad(String(Math.round(r.qpsCpu ?? NaN)), 8);
   const f = peer.get(key(r));
-  if (f) line += ` |       ${pad(f.trainSeconds.toFixed(2), 8)} ${pad(f.recallAt10.toFixed(3), 10)} ${pad(String(Math.round(f.qps)), 8)} ${pad((r.recallAt10 - f.recallAt10).toFixed(3), 8)} ${pad((r.qps / f.qps).toFixed(2), 10)}`;
+  if (f) line += ` |       ${pad(f.trainSeconds.toFixed(2), 8)} ${pad(f.recallAt10.toFixed(3), 10)} ${pad(String(Math.round(f.qps)), 8)} ${pad(String(Math.round(f.qpsCpu ?? NaN)), 8)} ${pad((r.recallAt10 - f.recallAt10).toFixed(3), 8)} ${pad((r.qps / f.qps).toFixed(2), 10)} ${pad(((r.qpsCpu ?? NaN) / (f.qpsCpu ?? NaN)).toFixed(2), 14)} ${pad(f.trainSeconds > 0 ? (r.trainSeconds / f.trainSeconds).toFixed(2) : "", 12)}`;
   console.log(line);
 }
 const jsonPath = option("--json");

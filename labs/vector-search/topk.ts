@@ -58,18 +58,31 @@ export class TopK {
     ids[i] = id;
   }
 
+  private sd = new Float64Array(0);
+  private si = new Int32Array(0);
+
   /** Writes the kept pairs in ascending distance into outIds/outDist at offset; pads with -1/Infinity. */
   sorted(outIds: Int32Array, outDist: Float32Array | Float64Array, offset = 0): void {
-    const order = Array.from({length: this.size}, (_, i) => i);
-    order.sort((a, b) => this.dist[a] - this.dist[b] || this.ids[a] - this.ids[b]);
-    for (let i = 0; i < this.k; i++) {
-      if (i < order.length) {
-        outIds[offset + i] = this.ids[order[i]];
-        outDist[offset + i] = this.dist[order[i]];
-      } else {
-        outIds[offset + i] = -1;
-        outDist[offset + i] = Infinity;
+    // insertion sort in double precision of the (at most k) kept pairs: k is small
+    if (this.sd.length !== this.k) {
+      this.sd = new Float64Array(this.k);
+      this.si = new Int32Array(this.k);
+    }
+    const sd = this.sd, si = this.si, n = this.size;
+    for (let i = 0; i < n; i++) {
+      const d = this.dist[i], id = this.ids[i];
+      let j = i - 1;
+      while (j >= 0 && (sd[j] > d || (sd[j] === d && si[j] > id))) {
+        sd[j + 1] = sd[j];
+        si[j + 1] = si[j];
+        j--;
       }
+      sd[j + 1] = d;
+      si[j + 1] = id;
+    }
+    for (let i = 0; i < this.k; i++) {
+      outIds[offset + i] = i < n ? si[i] : -1;
+      outDist[offset + i] = i < n ? sd[i] : Infinity;
     }
   }
 }
