@@ -213,6 +213,24 @@ export class IVFSearcher {
         if (start === end) continue;
         const base = this.probedDist[p];
         const po = c * mk;
+        if (m % 4 === 0 && end - start < ksub) {
+          // short list: read the cell's precomputed table and the query's table directly (two loads
+          // per sub-code) instead of first adding them into a per-cell table of m·ksub entries
+          for (let r = start; r < end; r++) {
+            let s0 = base, s1 = 0, s2 = 0, s3 = 0;
+            for (let j = 0, co = r * m, to = 0; j < m; j += 4, co += 4, to += 4 * ksub) {
+              const c0 = to + codes[co], c1 = to + ksub + codes[co + 1], c2 = to + 2 * ksub + codes[co + 2], c3 = to + 3 * ksub + codes[co + 3];
+              s0 += pre[po + c0] + qTerm[c0];
+              s1 += pre[po + c1] + qTerm[c1];
+              s2 += pre[po + c2] + qTerm[c2];
+              s3 += pre[po + c3] + qTerm[c3];
+            }
+            const s = s0 + s1 + (s2 + s3);
+            if (s < heap.worst() || heap.size < heap.k) heap.push(s, ids[r]);
+          }
+          scanned += end - start;
+          continue;
+        }
         for (let t = 0; t < mk; t++) table[t] = pre[po + t] + qTerm[t];
         if (m % 4 === 0) {
           // four sub-codes per iteration: fewer loop tests, independent loads
