@@ -2,7 +2,7 @@
 // optionally beside gensim (single worker) when python3 can import it. Not part of the test run.
 // Usage: npx tsx bench/word2vec.ts --corpus brown --engine kernel --model sg --epochs 5 [--gensim] [--json out.json]
 import {execFileSync} from "node:child_process";
-import {existsSync, readFileSync, writeFileSync, mkdtempSync} from "node:fs";
+import {readFileSync, writeFileSync, mkdtempSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {mulberry32} from "../labs/kit/random.js";
@@ -49,7 +49,13 @@ interface Result {
   trainSeconds: number;
   rawWordsPerSecond: number;
   posPurityAt10: number | null;
+  cpuSeconds?: number; // process CPU time while training (robust to a shared, loaded machine)
 }
+
+const cpuNow = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+};
 
 function purityOf(words: string[], vectors: Float32Array, dim: number): number | null {
   if (!pos) return null;
@@ -63,10 +69,12 @@ async function runEngine(): Promise<Result & {words: string[]; vectors: Float32A
   if (engine === "kernel") {
     const s = initKernel(config, corpus, mulberry32(seed));
     const t0 = performance.now();
+    const c0 = cpuNow();
     while (s.epoch < config.epochs) stepKernel(s, 1e9);
     const sec = (performance.now() - t0) / 1000;
+    const cpuSeconds = cpuNow() - c0;
     const words = corpus.words.slice(0, s.vocabSize);
-    return {engine, model: config.model, epochs: config.epochs, trainSeconds: sec, rawWordsPerSecond: (rawTokens * config.epochs) / sec, posPurityAt10: purityOf(words, s.syn0, config.dim), words, vectors: s.syn0};
+    return {engine, model: config.model, epochs: config.epochs, trainSeconds: sec, cpuSeconds, rawWordsPerSecond: (rawTokens * config.epochs) / sec, posPurityAt10: purityOf(words, s.syn0, config.dim), words, vectors: s.syn0};
   }
   if (engine === "tfjs") {
     const {initTf, stepTf} = await import("../labs/word2vec/tfjs-engine.js");
@@ -75,12 +83,13 @@ async function runEngine(): Promise<Result & {words: string[]; vectors: Float32A
     const maxWords = num("max-words", Infinity); // tfjs on the Node cpu backend is slow: allow a partial run
     const s = initTf(config, corpus, mulberry32(seed), {batchSize: num("batch", 1024)});
     const t0 = performance.now();
+    const c0 = cpuNow();
     let done = 0;
     while (s.kernel.epoch < config.epochs && done < maxWords) done += await stepTf(s, 10_000);
     const sec = (performance.now() - t0) / 1000;
     const words = corpus.words.slice(0, s.kernel.vocabSize);
     const fraction = done / (s.kernel.trainWords * config.epochs);
-    return {engine: `tfjs-${tf.getBackend()}`, model: config.model, epochs: config.epochs * fraction, trainSeconds: sec, rawWordsPerSecond: (rawTokens * config.epochs * fraction) / sec, posPurityAt10: purityOf(words, s.kernel.syn0, config.dim), words, vectors: s.kernel.syn0};
+    return {engine: `tfjs-${tf.getBackend()}`, model: config.model, epochs: config.epochs * fraction, trainSeconds: sec, cpuSeconds: cpuNow() - c0, rawWordsPerSecond: (rawTokens * config.epochs * fraction) / sec, posPurityAt10: purityOf(words, s.kernel.syn0, config.dim), words, vectors: s.kernel.syn0};
   }
   throw new Error(`--engine must be kernel or tfjs, got ${engine}`);
 }
@@ -106,20 +115,23 @@ import time, sys, gensim
 from gensim.models import Word2Vec
 sents = [l.split() for l in open(${JSON.stringify(text)})]
 t = time.time()
+c = time.process_time()
 m = Word2Vec(sents, sg=${config.model === "sg" ? 1 : 0}, vector_size=${config.dim}, window=${config.window}, negative=${config.negative}, sample=${config.sample}, min_count=${config.minCount}, epochs=${config.epochs}, alpha=${config.alpha}, workers=1, seed=${seed})
 print(time.time() - t)
+print(time.process_time() - c)
 m.wv.save_word2vec_format(${JSON.stringify(out)})
 print(gensim.__version__)
 `;
-  const [secText, version] = execFileSync(py, ["-c", script], {encoding: "utf8"}).trim().split("\n");
+  const [secText, cpuText, version] = execFileSync(py, ["-c", script], {encoding: "utf8"}).trim().split("\n");
   const sec = Number(secText);
   const parsed = parseWord2VecText(readFileSync(out, "utf8"));
-  return {engine: `gensim ${version}`, model: config.model, epochs: config.epochs, trainSeconds: sec, rawWordsPerSecond: (rawTokens * config.epochs) / sec, posPurityAt10: purityOf(parsed.words, parsed.vectors, parsed.dim)};
+  return {engine: `gensim ${version}`, model: config.model, epochs: config.epochs, trainSeconds: sec, cpuSeconds: Number(cpuText), rawWordsPerSecond: (rawTokens * config.epochs) / sec, posPurityAt10: purityOf(parsed.words, parsed.vectors, parsed.dim)};
 }
 
-const fmt = (r: Result) => `${r.engine.padEnd(14)} ${r.model.padEnd(5)} ${r.epochs.toFixed(2).padStart(6)} ${r.trainSeconds.toFixed(2).padStart(8)} ${Math.round(r.rawWordsPerSecond).toLocaleString("en-US").padStart(12)} ${r.posPurityAt10 === null ? "     —" : r.posPurityAt10.toFixed(4).padStart(6)}`;
+const fmt = (r: Result) =>
+  `${r.engine.padEnd(14)} ${r.model.padEnd(5)} ${r.epochs.toFixed(2).padStart(6)} ${r.trainSeconds.toFixed(2).padStart(8)} ${Math.round(r.rawWordsPerSecond).toLocaleString("en-US").padStart(12)} ${r.cpuSeconds ? Math.round((rawTokens * r.epochs) / r.cpuSeconds).toLocaleString("en-US").padStart(15) : "              —"} ${r.posPurityAt10 === null ? "     —" : r.posPurityAt10.toFixed(4).padStart(6)}`;
 console.log(`corpus ${corpusArg}: ${rawTokens.toLocaleString("en-US")} raw tokens, ${corpus.offsets.length - 1} sentences; dim ${config.dim} window ${config.window} negative ${config.negative} sample ${config.sample} min-count ${config.minCount} alpha ${config.alpha} seed ${seed}`);
-console.log("engine         model epochs  train s  raw words/s purity@10");
+console.log("engine         model epochs  train s  raw words/s raw words/cpu-s purity@10");
 const result = await runEngine();
 console.log(fmt(result));
 if (flags.has("gensim")) {
@@ -132,4 +144,3 @@ if (args.has("json")) {
   const {words: _w, vectors: _v, ...json} = result;
   writeFileSync(args.get("json")!, JSON.stringify(json, null, 2) + "\n");
 }
-void existsSync;
