@@ -73,11 +73,40 @@ export function analogy(unit: Float32Array, dim: number, a: number, b: number, c
 export function posPurity(vectors: Float32Array, dim: number, pos: ArrayLike<number>, n: number, k = 10): {purity: number; chance: number} {
   if (n < k + 1) throw new Error(`POS purity needs more than ${k} words, got ${n}.`);
   const unit = normalizeRows(vectors.subarray(0, n * dim), dim);
+  const row = new Float64Array(n); // cosines of word i to every word (1, D) x (D, n) -> (1, n)
+  const topScore = new Float64Array(k);
+  const topIndex = new Int32Array(k);
   let total = 0;
   for (let i = 0; i < n; i++) {
-    const nb = nearest(unit, dim, i, k, n);
+    const ri = i * dim;
+    for (let j = 0; j < n; j++) {
+      const rj = j * dim;
+      let d0 = 0, d1 = 0;
+      let t = 0;
+      for (; t + 1 < dim; t += 2) {
+        d0 += unit[ri + t] * unit[rj + t];
+        d1 += unit[ri + t + 1] * unit[rj + t + 1];
+      }
+      if (t < dim) d0 += unit[ri + t] * unit[rj + t];
+      row[j] = d0 + d1;
+    }
+    let filled = 0;
+    for (let j = 0; j < n; j++) {
+      if (j === i) continue;
+      const sc = row[j];
+      if (filled < k || sc > topScore[filled - 1]) {
+        let p = filled < k ? filled++ : k - 1;
+        while (p > 0 && topScore[p - 1] < sc) {
+          topScore[p] = topScore[p - 1];
+          topIndex[p] = topIndex[p - 1];
+          p--;
+        }
+        topScore[p] = sc;
+        topIndex[p] = j;
+      }
+    }
     let same = 0;
-    for (const {index} of nb) if (pos[index] === pos[i]) same++;
+    for (let t = 0; t < k; t++) if (pos[topIndex[t]] === pos[i]) same++;
     total += same / k;
   }
   const classCount = new Map<number, number>();
@@ -108,14 +137,32 @@ export function pca2(vectors: Float32Array, dim: number, n: number): {coords: Fl
     for (let b = a; b < dim; b++) cov[b * dim + a] = cov[a * dim + b] /= Math.max(1, n - 1);
     trace += cov[a * dim + a];
   }
+  // Power iteration on M = (C / trace)^16 (four squarings): the eigenvalue ratio is raised to the 16th
+  // power, so a few iterations converge even when the top eigenvalues are close. Deflate for the second axis.
   const axes: Float64Array[] = [];
   const values: number[] = [];
+  const work = Float64Array.from(cov, (x) => (trace > 0 ? x / trace : 0));
+  const square = (m: Float64Array): Float64Array => {
+    const out = new Float64Array(dim * dim); // (D, D) x (D, D) -> (D, D)
+    for (let a = 0; a < dim; a++)
+      for (let c = 0; c < dim; c++) {
+        const x = m[a * dim + c];
+        if (x === 0) continue;
+        for (let b = 0; b < dim; b++) out[a * dim + b] += x * m[c * dim + b];
+      }
+    let tr = 0;
+    for (let a = 0; a < dim; a++) tr += out[a * dim + a];
+    if (tr > 0) for (let i = 0; i < out.length; i++) out[i] /= tr; // keep the scale near 1
+    return out;
+  };
   for (let axis = 0; axis < 2; axis++) {
-    let v = Float64Array.from({length: dim}, (_, j) => 1 + ((j * 7919) % 13) / 13); // fixed start
-    let lambda = 0;
-    for (let it = 0; it < 300; it++) {
-      const w = new Float64Array(dim);
-      for (let a = 0; a < dim; a++) for (let b = 0; b < dim; b++) w[a] += cov[a * dim + b] * v[b];
+    let m = work;
+    for (let k = 0; k < 4; k++) m = square(m);
+    const v = Float64Array.from({length: dim}, (_, j) => 1 + ((j * 7919) % 13) / 13); // fixed start
+    const w = new Float64Array(dim);
+    for (let it = 0; it < 200; it++) {
+      w.fill(0);
+      for (let a = 0; a < dim; a++) for (let b = 0; b < dim; b++) w[a] += m[a * dim + b] * v[b];
       for (const u of axes) {
         let p = 0;
         for (let j = 0; j < dim; j++) p += w[j] * u[j];
@@ -125,18 +172,25 @@ export function pca2(vectors: Float32Array, dim: number, n: number): {coords: Fl
       for (let j = 0; j < dim; j++) norm += w[j] * w[j];
       norm = Math.sqrt(norm);
       if (norm === 0) break;
-      for (let j = 0; j < dim; j++) w[j] /= norm;
-      const delta = Math.abs(norm - lambda);
-      lambda = norm;
-      v = w;
-      if (delta < 1e-12 * Math.max(1, lambda)) break;
+      let change = 0;
+      for (let j = 0; j < dim; j++) {
+        const x = w[j] / norm;
+        change += (x - v[j]) ** 2;
+        v[j] = x;
+      }
+      if (change < 1e-20) break;
     }
+    // Eigenvalue of C by the Rayleigh quotient v' C v.
+    let lambda = 0;
+    for (let a = 0; a < dim; a++) for (let b = 0; b < dim; b++) lambda += v[a] * cov[a * dim + b] * v[b];
     // Sign convention: the largest |component| is positive, so the picture does not flip.
     let big = 0;
     for (let j = 1; j < dim; j++) if (Math.abs(v[j]) > Math.abs(v[big])) big = j;
     if (v[big] < 0) for (let j = 0; j < dim; j++) v[j] = -v[j];
     axes.push(v);
     values.push(lambda);
+    // Deflate: work -= (lambda / trace) v v'.
+    for (let a = 0; a < dim; a++) for (let b = 0; b < dim; b++) work[a * dim + b] -= (trace > 0 ? lambda / trace : 0) * v[a] * v[b];
   }
   const coords = new Float64Array(n * 2);
   for (let i = 0; i < n; i++)

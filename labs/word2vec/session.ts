@@ -13,7 +13,8 @@ export interface SessionConfig {
   corpus: Corpus;
   pos: Uint8Array | null; // (V_all) POS class per type, or null (no tags: no purity)
   wordsPerStep: number; // vocabulary words read per controller step
-  purityEverySeconds?: number; // default 3
+  purityEverySeconds?: number; // default 8 (purity@10 over 2000 words costs ~0.3 s)
+  vectorsEveryMs?: number; // default 400: copying V x D floats to the page every step would load its main thread
 }
 
 export interface SessionSnapshot {
@@ -30,7 +31,7 @@ export interface SessionSnapshot {
   pairs: number;
   loss: Array<{words: number; loss: number; alpha: number}>;
   rawWordsPerSecond: number; // raw corpus tokens per second of training time
-  vectors: Float32Array; // (V, D) copy of syn0
+  vectors: Float32Array | null; // (V, D) copy of syn0; null when sent less than vectorsEveryMs ago
   purity: {purity: number; chance: number; atWords: number} | null;
 }
 
@@ -53,14 +54,16 @@ export function sessionStepper(config: SessionConfig, makeEngine: (config: Sessi
   let seconds = 0;
   let purity: SessionSnapshot["purity"] = null;
   let lastPurityTime = -Infinity;
-  const everyMs = (config.purityEverySeconds ?? 3) * 1000;
+  const everyMs = (config.purityEverySeconds ?? 8) * 1000;
+  const vectorsEveryMs = config.vectorsEveryMs ?? 400;
+  let lastVectorsTime = -Infinity;
   const rawPerVocabWord = () => config.corpus.ids.length / Math.max(1, engine.state.trainWords);
 
-  const snapshot = (force: boolean): SessionSnapshot => {
+  const snapshot = (evaluate: boolean): SessionSnapshot => {
     const s = engine.state;
     const now = performance.now();
     const done = kernelProgress(s) >= 1;
-    if (config.pos && (force || done || now - lastPurityTime > everyMs)) {
+    if (evaluate && config.pos && (done || now - lastPurityTime > everyMs)) {
       const n = Math.min(2000, s.vocabSize);
       if (n > 10) {
         const p = posPurity(s.syn0, s.config.dim, config.pos, n, 10);
@@ -82,7 +85,7 @@ export function sessionStepper(config: SessionConfig, makeEngine: (config: Sessi
       pairs: s.pairs,
       loss: loss.slice(),
       rawWordsPerSecond: seconds > 0 ? (s.wordsDone * rawPerVocabWord()) / seconds : NaN,
-      vectors: s.syn0.slice(),
+      vectors: !evaluate || done || now - lastVectorsTime >= vectorsEveryMs ? ((lastVectorsTime = now), s.syn0.slice()) : null,
       purity
     };
   };
@@ -93,8 +96,8 @@ export function sessionStepper(config: SessionConfig, makeEngine: (config: Sessi
       loss = [];
       seconds = 0;
       purity = null;
-      lastPurityTime = -Infinity;
-      return snapshot(true);
+      lastPurityTime = performance.now(); // the first purity comes a few seconds into training
+      return snapshot(false);
     },
     async step(n: number) {
       const t0 = performance.now();
@@ -102,7 +105,7 @@ export function sessionStepper(config: SessionConfig, makeEngine: (config: Sessi
       seconds += (performance.now() - t0) / 1000;
       const l = takeLoss(engine.state);
       if (Number.isFinite(l)) loss.push({words: engine.state.wordsDone, loss: l, alpha: engine.state.alpha});
-      return snapshot(false);
+      return snapshot(true);
     },
     progress: (s) => s.progress
   };

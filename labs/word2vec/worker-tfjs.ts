@@ -3,7 +3,8 @@
 import * as tf from "@tensorflow/tfjs";
 import {mulberry32} from "../kit/random.js";
 import {serveStepper} from "../kit/worker-protocol.js";
-import {type Engine, type SessionConfig, sessionStepper} from "./session.js";
+import type {Engine, SessionConfig} from "./session.js";
+import {type WorkerConfig, workerSession} from "./worker-corpus.js";
 import {initTf, stepTf} from "./tfjs-engine.js";
 
 async function tfEngine(config: SessionConfig): Promise<Engine> {
@@ -19,4 +20,4 @@ async function tfEngine(config: SessionConfig): Promise<Engine> {
   return {name: () => `tfjs-${tf.getBackend()}`, state: s.kernel, step: (words) => stepTf(s, words)};
 }
 
-serveStepper((config: SessionConfig) => sessionStepper(config, tfEngine));
+serveStepper((config: WorkerConfig) => workerSession(config, tfEngine));

@@ -20,7 +20,7 @@ describe("word2vec page", () => {
     expect(await s.page.locator(".observablehq--error").allTextContents()).toEqual([]);
     expect(await neighboursText(s)).toContain('nearest to "money"');
     expect(await s.page.locator(".w2v-purity").innerText()).toMatch(/purity@10 = 0\.\d+ \(chance 0\.3\d+\) for the build-time snapshot/);
-    expect(await s.page.locator(".lab-misconception").count()).toBe(4);
+    await s.page.waitForFunction(() => document.querySelectorAll(".lab-misconception").length === 4);
     expect(s.problems()).toEqual([]);
     await s.close();
   });
@@ -32,7 +32,7 @@ describe("word2vec page", () => {
     await s.clearLongTasks();
     const t0 = Date.now();
     await s.page.locator(".lab-start").first().click();
-    await s.page.waitForFunction(() => /epoch \d+ of \d+ · [\d,]+ of/.test(document.querySelector(".w2v-status")?.textContent ?? ""));
+    await s.page.waitForFunction(() => /epoch \d+ of \d+ · [\d,]+ of .* loss \d/.test(document.querySelector(".w2v-status")?.textContent ?? ""));
     const firstProgressMs = Date.now() - t0;
     const lossOf = (text: string) => Number(/loss ([\d.]+)/.exec(text)?.[1]);
     const firstLoss = lossOf(await statusText(s));
@@ -68,12 +68,12 @@ describe("word2vec page", () => {
     expect(body).toContain("PCA projection of the 100 most frequent words");
     const sentence = await s.page.locator(".w2v-sentence").innerText();
     // Changing the sentence control changes the sentence shown.
-    const sentenceInput = s.page.locator("form").filter({hasText: "sentence"}).locator("input[type=number]").first();
+    const sentenceInput = s.page.getByLabel("sentence", {exact: true});
     await sentenceInput.fill("8");
     await sentenceInput.dispatchEvent("input");
     await s.page.waitForFunction((old) => document.querySelector(".w2v-sentence")?.textContent !== old, sentence);
     // Changing the word changes the neighbour list.
-    const word = s.page.locator("form").filter({hasText: /^word/}).locator("input").first();
+    const word = s.page.getByLabel("word", {exact: true});
     await word.fill("church");
     await word.dispatchEvent("input");
     await s.page.waitForFunction(() => (document.querySelector(".w2v-neighbours") as HTMLElement | null)?.innerText.includes('nearest to "church"'));
@@ -84,7 +84,7 @@ describe("word2vec page", () => {
 
   it("bad input shows a clear message, never a blank chart", async () => {
     const s = await lab.open("/word2vec?corpus=text");
-    await s.page.waitForSelector(".lab-notice, .lab-callout, [class*=notice]");
+    await s.page.waitForSelector(".lab-notice:not(.lab-url-problems)");
     expect(await s.page.locator("main").innerText()).toContain("The text is empty");
     const area = s.page.locator("textarea").first();
     await area.fill("one two three\nfour five six");
@@ -102,7 +102,7 @@ describe("word2vec page", () => {
     const s = await lab.open("/word2vec?engine=tfjs&epochs=1");
     await s.page.waitForSelector(".lab-step");
     await s.page.locator(".lab-step").first().click();
-    await s.page.waitForFunction(() => /engine tfjs-(webgl|cpu)/.test(document.querySelector(".w2v-status")?.textContent ?? ""), null, {timeout: 90_000});
+    await s.page.waitForFunction(() => /loss \d[\d.]* · .* engine tfjs-(webgl|cpu)/.test(document.querySelector(".w2v-status")?.textContent ?? ""), null, {timeout: 90_000});
     const status = await statusText(s);
     console.log(`word2vec tfjs: ${status}`);
     expect(status).toMatch(/loss [\d.]+/);

@@ -68,3 +68,31 @@ describe("evaluate", () => {
     expect(toProjectorTsv(["cat", "dog"], vectors, 2)).toEqual({vectors: "0.5\t-1.25\n2\t0.001\n", metadata: "cat\ndog\n"});
   });
 });
+
+describe("pca2 on random data", () => {
+  it("pca2(vectors) finds the top two eigenvectors of the covariance (checked by C v = lambda v)", () => {
+    const random = mulberry32(4);
+    const n = 300;
+    const D = 12;
+    // Anisotropic data: axis scales 1..12 with a random rotation-free layout.
+    const x = Float32Array.from({length: n * D}, (_, i) => (random() - 0.5) * (1 + (i % D)));
+    const {coords, explained} = pca2(x, D, n);
+    // Variance of each projected coordinate equals its explained share x trace.
+    let trace = 0;
+    const mean = new Float64Array(D);
+    for (let i = 0; i < n; i++) for (let j = 0; j < D; j++) mean[j] += x[i * D + j] / n;
+    for (let j = 0; j < D; j++) {
+      let v = 0;
+      for (let i = 0; i < n; i++) v += (x[i * D + j] - mean[j]) ** 2;
+      trace += v / (n - 1);
+    }
+    for (const a of [0, 1]) {
+      let v = 0;
+      for (let i = 0; i < n; i++) v += coords[2 * i + a] ** 2;
+      expect(v / (n - 1) / trace).toBeCloseTo(explained[a], 6);
+    }
+    // The top axis captures at least as much as the largest single coordinate's variance (12^2/12 share).
+    expect(explained[0]).toBeGreaterThan(0.2);
+    expect(explained[0]).toBeGreaterThanOrEqual(explained[1]);
+  });
+});
