@@ -2,9 +2,9 @@
 // most_similar(positive=[a, c], negative=[b])), similarity, POS neighbour purity@10 and a 2-D PCA.
 // Leaves out approximate search (brute force over the vocabulary). Sources: Mikolov et al. 2013a; gensim KeyedVectors.
 
-/** Rows scaled to unit length; zero rows stay zero. (V, D) -> (V, D) */
-export function normalizeRows(vectors: Float32Array, dim: number): Float32Array {
-  const out = new Float32Array(vectors.length);
+/** Rows scaled to unit length; zero rows stay zero. (V, D) -> (V, D). Writes into `out` when it has the right size. */
+export function normalizeRows(vectors: Float32Array, dim: number, out?: Float32Array): Float32Array {
+  if (!out || out.length !== vectors.length) out = new Float32Array(vectors.length);
   for (let r = 0; r < vectors.length; r += dim) {
     let n = 0;
     for (let j = 0; j < dim; j++) n += vectors[r + j] * vectors[r + j];
@@ -156,7 +156,7 @@ export function pca2(vectors: Float32Array, dim: number, n: number): {coords: Fl
     return out;
   };
   for (let axis = 0; axis < 2; axis++) {
-    let m = work;
+    let m: Float64Array = work;
     for (let k = 0; k < 4; k++) m = square(m);
     const v = Float64Array.from({length: dim}, (_, j) => 1 + ((j * 7919) % 13) / 13); // fixed start
     const w = new Float64Array(dim);
