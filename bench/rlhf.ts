@@ -23,11 +23,11 @@ async function main() {
     run();
     rows.push({stage, steps, ms: performance.now() - t0, note});
   };
-  let piSft = new Float64Array(0);
+  let piSft: Float64Array = new Float64Array(0);
   time("SFT (Adam on θ)", 150, `${space.demos.length} demonstrations`, () => {
     piSft = softmaxPerPrompt(space, sftLogits(sftTrain(space)));
   });
-  let r = new Float64Array(0);
+  let r: Float64Array = new Float64Array(0);
   // warm-up: the first tfjs step compiles kernels
   const warm = rmInit(space, pairs, DEFAULT_RM);
   rmStep(warm);
