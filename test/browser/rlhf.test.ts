@@ -11,8 +11,9 @@ afterAll(async () => lab?.close());
 
 const nums = (page: Page) => page.locator(".lab-num").allTextContents();
 const numContaining = async (page: Page, text: string) => (await nums(page)).find((t) => t.includes(text)) ?? "";
-const waitNum = (page: Page, pattern: RegExp) =>
-  page.waitForFunction((src) => [...document.querySelectorAll(".lab-num")].some((e) => new RegExp(src).test(e.textContent ?? "")), pattern.source, {timeout: 60_000});
+/** Waits until some .lab-num line matches the regular expression `pattern` (given as source text). */
+const waitNum = (page: Page, pattern: string) =>
+  page.waitForFunction((src) => [...document.querySelectorAll(".lab-num")].some((e) => new RegExp(src).test(e.textContent ?? "")), pattern, {timeout: 60_000});
 /** The run controller whose <strong> label is `name`. */
 const run = (page: Page, name: string) => page.locator(".lab-run", {has: page.locator(`strong:text-is("${name}")`)});
 const setNumber = async (page: Page, label: string, value: string) => {
@@ -52,6 +53,8 @@ describe("/rlhf", () => {
     await run(page, "Reward model").locator(".lab-start").click();
     await waitNum(page, "^Step ([1-9]|[1-9]\\d|1\\d\\d)/200 on 600 pairs");
     await waitNum(page, "^Step 200/200 on 600 pairs");
+    // the finished RM replaces the precomputed one, so PPO reruns (its controller counts the steps it ran)
+    await page.waitForFunction(() => [...document.querySelectorAll(".lab-run")].some((e) => e.querySelector("strong")?.textContent === "PPO" && /^[1-9][\d,]* steps · 100%/.test(e.querySelector(".lab-run-status")?.textContent ?? "")), undefined, {timeout: 60_000});
     await waitNum(page, "β = 0.05 · step 150");
     // same seed, same labels, same config: the retrained RM reproduces the precomputed numbers
     expect(await numContaining(page, "β = 0.05")).toBe(ppoText);
@@ -77,9 +80,10 @@ describe("/rlhf", () => {
     await waitNum(page, "β = 0.1 · step 150");
     await page.locator('form:has(label:text-is("best of n")) select').selectOption("64");
     await waitNum(page, "Best-of-64");
-    const summary = await page.locator("details summary").first().textContent();
+    const candidates = () => page.locator("summary", {hasText: "The candidates for"}).textContent();
+    const summary = await candidates();
     await page.locator('form:has(label:text-is("prompt")) select').selectOption({index: 3});
-    await page.waitForFunction((old) => document.querySelector("details summary")?.textContent !== old, summary);
+    await expect.poll(candidates, {timeout: 20_000}).not.toBe(summary);
     await page.locator("button.rlhf-pick-a").click();
     await waitNum(page, "You have labelled 1 pairs");
     expect((await nums(page)).join("\n")).not.toBe(before);

@@ -181,3 +181,15 @@ describe("winRate(space, π, ρ, v)", () => {
     expect(winRate(s, Float64Array.from([0, 0, 1]), Float64Array.from([0.5, 0.5, 0]), s.features)).toBe(1);
   });
 });
+
+describe("dpoStep determinism", () => {
+  it("same pairs → same DPO curves (no randomness inside DPO)", () => {
+    const pairs = simulateLabels(space, {nPairs: 200, nLabelers: 3, noise: 1, disagreement: 0.3}, mulberry32(21));
+    const run = () => {
+      const s = dpoInit(space, piSft, pairs, {beta: 0.1, steps: 30, lr: 0.05});
+      while (s.step < 30) dpoStep(s);
+      return s.history;
+    };
+    expect(run()).toEqual(run());
+  });
+});

@@ -103,3 +103,22 @@ describe("validatePairs (bad input)", () => {
     expect(() => validatePairs(space, [{chosen: 0, rejected: space.nResponses - 1, labeler: 0, margin: 0}])).toThrow(/different prompts/);
   });
 });
+
+describe("rmStepper(config): the notebook's RM run", () => {
+  it("same seed → same curves and weights; another seed → different", async () => {
+    const {rmStepper} = await import("../../labs/rlhf/rm-stepper.js");
+    const {runToEnd} = await import("../../labs/kit/stepper.js");
+    const runWith = (seed: number) =>
+      runToEnd(rmStepper({dataset, labels: {seed, labelers: {nPairs: 120, nLabelers: 3, noise: 1, disagreement: 0.3}, source: "simulated", mine: []}, backbone: "surface", rm: {steps: 25, lr: 0.05, useMargin: false, centerCoef: 0, l2: 0}}), {stepsPerCall: 5});
+    const a = await runWith(7);
+    const b = await runWith(7);
+    const c = await runWith(8);
+    expect(b.history).toEqual(a.history);
+    expect(b.params).toEqual(a.params);
+    expect(c.params).not.toEqual(a.params);
+  });
+  it("reports an empty label set before any training", async () => {
+    const {rmStepper} = await import("../../labs/rlhf/rm-stepper.js");
+    expect(() => rmStepper({dataset, labels: {seed: 1, labelers: {nPairs: 10, nLabelers: 1, noise: 1, disagreement: 0}, source: "mine", mine: []}, backbone: "surface", rm: {steps: 5, lr: 0.05, useMargin: false, centerCoef: 0, l2: 0}})).toThrow(/label set is empty/);
+  });
+});

@@ -99,7 +99,7 @@ export function ImplicitScatter(rows: {rm: number; implicit: number; correct: st
     ...plotDefaults(width, height),
     x: {label: "reward model r(y) (centred per prompt)"},
     y: {label: "DPO implicit reward β·log(π/π_ref) (centred)"},
-    color: {legend: true, range: [palette[2], palette[0]]},
+    color: {legend: true, range: [palette[0], palette[2]]},
     marks: [Plot.dot(rows, {x: "rm", y: "implicit", stroke: "correct", r: 3, tip: true})]
   });
 }
