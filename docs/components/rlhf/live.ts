@@ -1,26 +1,27 @@
-// Throttled view of a run controller: yields the controller's latest snapshot at most every `ms`
-// milliseconds (and always the last one), so charts redraw a few times a second while training
-// runs instead of after every tick. Observable iterates the generator; return() removes the listener.
-export async function* throttledValue<T>(element: EventTarget & {value: T}, ms = 250): AsyncGenerator<T> {
-  let dirty = element.value !== undefined;
-  let wake: (() => void) | null = null;
+// Pushes a run controller's snapshots into a setter (an Observable Mutable) at most every `ms`
+// milliseconds, plus the last one, so charts redraw a few times a second while training runs rather
+// than after every tick. Stops when `invalidation` resolves, so a replaced run never writes stale data.
+export function pushThrottled<T>(element: EventTarget & {value: T}, set: (value: T) => void, ms: number, invalidation?: Promise<unknown>): void {
+  let dead = false;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let last = -Infinity;
+  const push = () => {
+    timer = null;
+    if (dead) return;
+    last = performance.now();
+    set(element.value);
+  };
   const onInput = () => {
-    dirty = true;
-    wake?.();
+    if (dead || timer !== null) return;
+    const wait = last + ms - performance.now();
+    if (wait <= 0) push();
+    else timer = setTimeout(push, wait);
   };
   element.addEventListener("input", onInput);
-  try {
-    let last = -Infinity;
-    while (true) {
-      if (!dirty) await new Promise<void>((resolve) => (wake = resolve));
-      wake = null;
-      const wait = last + ms - performance.now();
-      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-      dirty = false;
-      last = performance.now();
-      yield element.value;
-    }
-  } finally {
+  invalidation?.then(() => {
+    dead = true;
+    if (timer !== null) clearTimeout(timer);
     element.removeEventListener("input", onInput);
-  }
+  });
+  set(element.value);
 }
