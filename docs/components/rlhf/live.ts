@@ -25,3 +25,6 @@ export function pushThrottled<T>(element: EventTarget & {value: T}, set: (value:
   });
   set(element.value);
 }
+
+/** Resolves in a new macrotask: a chart cell awaits it first, so each chart renders in its own task. */
+export const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
