@@ -116,3 +116,18 @@ export function WinRates(rows: {policy: string; judge: string; win: number}[], {
     marks: [Plot.barX(rows, {x: "win", y: "judge", fy: "policy", fill: "judge", tip: true}), Plot.ruleX([0.5], {stroke: "#888", strokeDasharray: "4,3"})]
   });
 }
+
+/** Best-of-n: the RM's reward and the hidden utility of the kept response against n. */
+export function BonReward(rows: {n: number; reward: number; utility: number}[], {width, height}: Opt) {
+  const long = rows.flatMap((r) => [
+    {n: r.n, value: r.reward, series: "RM reward"},
+    {n: r.n, value: r.utility, series: "true utility"}
+  ]);
+  return Plot.plot({
+    ...plotDefaults(width, height),
+    x: {label: "n", type: "log", base: 2},
+    y: {label: "mean over prompts"},
+    color: {legend: true, range: palette},
+    marks: [Plot.line(long, {x: "n", y: "value", stroke: "series"}), Plot.dot(long, {x: "n", y: "value", fill: "series", r: 3, tip: true})]
+  });
+}
