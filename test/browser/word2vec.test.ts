@@ -29,6 +29,16 @@ describe("word2vec page", () => {
     const s = await lab.open("/word2vec");
     await s.page.waitForSelector(".w2v-neighbours");
     const before = await neighboursText(s);
+    // How slow is this machine right now? 2e7 square roots take ~30 ms on an idle laptop core; on a loaded
+    // CI machine every task stretches by about the same factor, so the long-task limit is scaled by it.
+    const calibrate = () =>
+      s.page.evaluate(() => {
+        const t0 = performance.now();
+        let x = 0;
+        for (let i = 0; i < 2e7; i++) x += Math.sqrt(i);
+        return performance.now() - t0 + 0 * x;
+      });
+    const calibrationBefore = await calibrate();
     await s.clearLongTasks();
     const t0 = Date.now();
     await s.page.locator(".lab-start").first().click();
@@ -47,10 +57,12 @@ describe("word2vec page", () => {
     await s.page.waitForFunction((old) => (document.querySelector(".w2v-neighbours") as HTMLElement | null)?.innerText !== old, before, {timeout: 30_000});
     await s.page.locator(".lab-start").first().click(); // pause
     const longTasks = await s.longTasks();
-    console.log(`word2vec: first progress after ${firstProgressMs} ms; first loss ${firstLoss}; long tasks ${JSON.stringify(longTasks)}`);
-    expect(firstProgressMs).toBeLessThan(5000); // 1 s on a reader's machine; headroom for a loaded CI box
+    const calibrationAfter = await calibrate();
+    const slowdown = Math.max(1, Math.max(calibrationBefore, calibrationAfter) / 30);
+    console.log(`word2vec: first progress after ${firstProgressMs} ms; first loss ${firstLoss}; long tasks ${JSON.stringify(longTasks)}; machine slowdown x${slowdown.toFixed(1)} (calibration ${calibrationBefore.toFixed(0)}/${calibrationAfter.toFixed(0)} ms)`);
+    expect(firstProgressMs / slowdown).toBeLessThan(1000);
     expect(Number.isFinite(firstLoss)).toBe(true);
-    expect(longTasks.filter((ms) => ms > LONG_TASK_LIMIT_MS)).toEqual([]);
+    expect(Math.max(0, ...longTasks) / slowdown).toBeLessThan(LONG_TASK_LIMIT_MS);
     expect(await s.page.locator(".lab-run-error").first().innerText()).toBe("");
     expect(s.problems()).toEqual([]);
     await s.close();
