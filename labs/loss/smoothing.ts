@@ -77,13 +77,20 @@ function blend(K: number, a: number): Float64Array {
 
 /**
  * Two very different models with the same cross-entropy ce (nats):
- * "perfect": q = p, a noisy target with H(p) = ce (KL = 0), on K' = max(K, ⌈e^ce⌉ + 1) classes;
+ * "perfect": q = p, a noisy target with H(p) = ce (KL = 0), on K' = max(K, ⌈e^ce⌉ + 1) classes
+ * (null when that needs more than 100,000 classes);
  * "poor": a certain target (H = 0) and q giving it probability e^-ce (KL = ce), on K classes.
  */
-export function sameLossSituations(ce: number, K: number): {perfect: LossSituation; poor: LossSituation} {
+export function sameLossSituations(ce: number, K: number): {perfect: LossSituation | null; poor: LossSituation} {
   checkK(K);
   if (!(ce > 0 && Number.isFinite(ce))) throw new InputError(`The loss must be a positive finite number, got ${ce}.`);
+  const pPoor = new Float64Array(K);
+  pPoor[0] = 1;
+  const qPoor = new Float64Array(K).fill(-Math.expm1(-ce) / (K - 1));
+  qPoor[0] = Math.exp(-ce);
+  const poor = {K, p: pPoor, q: qPoor, Hp: 0, KL: ce, CE: ce};
   const Kp = Math.max(K, Math.ceil(Math.exp(ce)) + 1);
+  if (Kp > 100_000) return {perfect: null, poor}; // H(p) = ce needs more than e^ce classes
   // Bisection on a: H(blend(K', a)) is increasing in a, from 0 to log K' > ce.
   let lo = 0;
   let hi = 1;
@@ -94,12 +101,5 @@ export function sameLossSituations(ce: number, K: number): {perfect: LossSituati
   }
   const pPerfect = blend(Kp, (lo + hi) / 2);
   const hPerfect = entropyLog(logOf(pPerfect));
-  const pPoor = new Float64Array(K);
-  pPoor[0] = 1;
-  const qPoor = new Float64Array(K).fill((1 - Math.exp(-ce)) / (K - 1));
-  qPoor[0] = Math.exp(-ce);
-  return {
-    perfect: {K: Kp, p: pPerfect, q: pPerfect.slice(), Hp: hPerfect, KL: 0, CE: hPerfect},
-    poor: {K, p: pPoor, q: qPoor, Hp: 0, KL: ce, CE: ce}
-  };
+  return {perfect: {K: Kp, p: pPerfect, q: pPerfect.slice(), Hp: hPerfect, KL: 0, CE: hPerfect}, poor};
 }

@@ -64,7 +64,8 @@ describe("label smoothing", () => {
 describe("sameLossSituations", () => {
   it("sameLossSituations(ce, K) gives two models with CE = ce: one with KL = 0, one with H(p) = 0", () => {
     for (const [ce, K] of [[0.5, 3], [1.2, 10], [2.5, 4]] as const) {
-      const {perfect, poor} = sameLossSituations(ce, K);
+      const {perfect: maybe, poor} = sameLossSituations(ce, K);
+      const perfect = maybe!;
       expect(crossEntropy(perfect.p, perfect.q)).toBeCloseTo(ce, 10);
       expect(kl(perfect.p, perfect.q)).toBe(0);
       expect(crossEntropy(poor.p, poor.q)).toBeCloseTo(ce, 12);
@@ -72,5 +73,7 @@ describe("sameLossSituations", () => {
       expect(kl(poor.p, poor.q)).toBeCloseTo(ce, 12);
       expect(Math.log(perfect.K)).toBeGreaterThan(ce);
     }
+    expect(sameLossSituations(1000, 5).perfect).toBeNull(); // would need e^1000 classes
+    expect(sameLossSituations(1000, 5).poor.KL).toBe(1000);
   });
 });
