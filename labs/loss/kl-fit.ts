@@ -22,16 +22,30 @@ function objectiveTensor(direction: Direction, xs: tf.Tensor1D, logp: tf.Tensor1
   return tf.mul(tf.sum(tf.mul(tf.exp(logq), tf.sub(logq, logp))), dx) as tf.Scalar;
 }
 
+/** Grid tensors kept across steps (created once per run, released by dispose()). */
+export interface TensorCache {
+  xs: tf.Tensor1D; // (N,) grid
+  lp: tf.Tensor1D; // (N,) log p on the grid
+}
+
+export function makeTensorCache(grid: Grid, logp: Float64Array): TensorCache {
+  return {xs: tf.tensor1d(Float32Array.from(grid.x)), lp: tf.tensor1d(Float32Array.from(logp))};
+}
+
 /** Objective value and its gradient [d/dμ, d/dlog σ] from tfjs autodiff (float32). */
-export function objectiveAndGrad(direction: Direction, grid: Grid, logp: Float64Array, mu: number, logSd: number): {value: number; grad: [number, number]} {
-  return tf.tidy(() => {
-    const xs = tf.tensor1d(Float32Array.from(grid.x));
-    const lp = tf.tensor1d(Float32Array.from(logp));
-    const logDx = Math.log(grid.dx);
-    const f = (m: tf.Tensor, s: tf.Tensor) => objectiveTensor(direction, xs, lp, logDx, m as tf.Scalar, s as tf.Scalar);
-    const {value, grads} = tf.valueAndGrads(f)([tf.scalar(mu), tf.scalar(logSd)]);
-    return {value: value.dataSync()[0], grad: [grads[0].dataSync()[0], grads[1].dataSync()[0]] as [number, number]};
-  });
+export function objectiveAndGrad(direction: Direction, grid: Grid, logp: Float64Array, mu: number, logSd: number, cache?: TensorCache): {value: number; grad: [number, number]} {
+  const own = cache ? null : makeTensorCache(grid, logp);
+  const {xs, lp} = cache ?? own!;
+  try {
+    return tf.tidy(() => {
+      const logDx = Math.log(grid.dx);
+      const f = (m: tf.Tensor, s: tf.Tensor) => objectiveTensor(direction, xs, lp, logDx, m as tf.Scalar, s as tf.Scalar);
+      const {value, grads} = tf.valueAndGrads(f)([tf.scalar(mu), tf.scalar(logSd)]);
+      return {value: value.dataSync()[0], grad: [grads[0].dataSync()[0], grads[1].dataSync()[0]] as [number, number]};
+    });
+  } finally {
+    if (own) tf.dispose([own.xs, own.lp]);
+  }
 }
 
 const BETA1 = 0.9;
@@ -39,13 +53,13 @@ const BETA2 = 0.999;
 const EPS = 1e-8;
 
 /** One Adam step on (μ, log σ) for both fits. Mutates and returns state. */
-export function stepKlFit(state: KlFitState): KlFitState {
+export function stepKlFit(state: KlFitState, cache?: TensorCache): KlFitState {
   const t = state.step + 1;
   const lr = state.config.learningRate;
   const record = {step: t, forward: 0, reverse: 0};
   for (const direction of ["forward", "reverse"] as const) {
     const p = state.params[direction];
-    const {grad} = objectiveAndGrad(direction, state.grid, state.logp, p.mu, p.logSd);
+    const {grad} = objectiveAndGrad(direction, state.grid, state.logp, p.mu, p.logSd, cache);
     const theta = [p.mu, p.logSd];
     for (let k = 0; k < 2; k++) {
       const g = Number.isFinite(grad[k]) ? grad[k] : 0;
@@ -65,22 +79,34 @@ export function stepKlFit(state: KlFitState): KlFitState {
 }
 
 /** The run controller's view of the fit: reset / step(n) / progress, plain snapshots. Each reset reseeds. */
-export function makeKlFitStepper(config: KlFitConfig): Stepper<KlFitSnapshot> {
+export function makeKlFitStepper(config: KlFitConfig): Stepper<KlFitSnapshot & {backend: string}> {
   checkFitConfig(config);
   const random = () => mulberry32(config.seed ?? DEFAULT_SEED);
   let state: KlFitState | null = null;
+  let cache: TensorCache | null = null;
+  const release = () => {
+    if (cache) tf.dispose([cache.xs, cache.lp]);
+    cache = null;
+  };
+  const start = () => {
+    release();
+    state = initKlFit(config, random());
+    cache = makeTensorCache(state.grid, state.logp);
+    return state;
+  };
+  const snap = (s: KlFitState) => ({...snapshotKlFit(s), backend: tf.getBackend()});
   return {
     reset() {
-      state = initKlFit(config, random());
-      return snapshotKlFit(state);
+      return snap(start());
     },
     step(n: number) {
-      if (!state) state = initKlFit(config, random());
-      for (let i = 0; i < n && state.step < state.config.steps; i++) stepKlFit(state);
-      return snapshotKlFit(state);
+      const s = state ?? start();
+      for (let i = 0; i < n && s.step < s.config.steps; i++) stepKlFit(s, cache!);
+      return snap(s);
     },
     progress(snapshot: KlFitSnapshot) {
       return Math.min(1, snapshot.step / snapshot.steps);
-    }
+    },
+    dispose: release
   };
 }

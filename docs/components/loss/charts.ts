@@ -8,6 +8,11 @@ import type {FitSnapshot} from "../../labs/loss/kl-objective.js";
 import {optimalLogitGap, smoothedLossAtGap} from "../../labs/loss/smoothing.js";
 import {fmt, palette, plotDefaults} from "../kit/chart-style.js";
 
+/** fmt, with values that round to 0 at this precision printed as 0 (no 1.5e−7 for a converged mean). */
+export function fmtRound(x: number, digits = 3): string {
+  return fmt(Math.abs(x) < 0.5 * 10 ** -digits ? 0 : x, digits);
+}
+
 export function MeasuresChart(m: Measures, {width, units}: {width: number; units: Units}) {
   const rows = [
     {name: "H(p)", value: toUnits(m.Hp, units), color: palette[0]},
@@ -60,7 +65,9 @@ export function FitChart(mixture: Mixture, fit: FitSnapshot, options: {width: nu
   const xs = Array.from({length: n}, (_, i) => domain[0] + ((domain[1] - domain[0]) * i) / (n - 1));
   const p = xs.map((x) => ({x, y: Math.exp(mixtureLogPdf(mixture, x))}));
   const q = xs.map((x) => ({x, y: Math.exp(-0.5 * ((x - fit.mu) / fit.sd) ** 2) / (fit.sd * Math.sqrt(2 * Math.PI))}));
-  const yMax = Math.max(...p.map((d) => d.y)) * 1.6;
+  const pMax = Math.max(...p.map((d) => d.y));
+  const qMax = 1 / (fit.sd * Math.sqrt(2 * Math.PI));
+  const yMax = Math.max(pMax * 1.4, Math.min(qMax * 1.15, pMax * 4));
   return Plot.plot({
     ...plotDefaults(width, 220),
     marginLeft: 40,
@@ -72,7 +79,7 @@ export function FitChart(mixture: Mixture, fit: FitSnapshot, options: {width: nu
       Plot.line(p, {x: "x", y: "y", stroke: palette[0], strokeWidth: 1}),
       Plot.line(q, {x: "x", y: "y", stroke: color, strokeWidth: 2.5, clip: true}),
       Plot.ruleX([fit.mu], {stroke: color, strokeDasharray: "3,3"}),
-      Plot.text([fit], {x: domain[0], y: yMax, frameAnchor: "top-left", textAnchor: "start", dy: 4, fontSize: 11, text: (d: FitSnapshot) => `μ = ${fmt(d.mu, 3)}, σ = ${fmt(d.sd, 3)}`})
+      Plot.text([fit], {frameAnchor: "top-right", textAnchor: "end", dy: 4, dx: -4, fontSize: 12, text: (d: FitSnapshot) => `μ = ${fmtRound(d.mu, 3)}, σ = ${fmtRound(d.sd, 3)}`})
     ]
   });
 }
