@@ -33,6 +33,12 @@ describe("loss page", () => {
     expect(await s.page.locator(".lab-predict").count()).toBeGreaterThanOrEqual(2);
     await noNaN(s);
 
+    // Predict, then run: the ∞ question reveals the page's computed answer.
+    const quiz = s.page.locator(".lab-predict", {hasText: "probability 0 to a class"});
+    await quiz.locator(".lab-choices button", {hasText: "both finite"}).click();
+    await quiz.locator(".lab-reveal-button").click();
+    expect(await quiz.locator(".lab-reveal").textContent()).toMatch(/answer is “KL\(p‖q\) = ∞, KL\(q‖p\) finite”/);
+
     // Each control changes the numbers and writes itself into the URL.
     let before = await text(s, ".v-hp");
     await s.page.locator("input[name=K]").fill("9");
