@@ -50,8 +50,8 @@ export function PathChart(rows: PathPoint[], options: {width: number; units: Uni
     y: {label: units, domain: [0, toUnits(yMax, units)]},
     color: {domain: ["H(p, q)", "KL(p‖q)", "H(p)"], range: [palette[1], palette[2], palette[0]], legend: true},
     marks: [
-      Plot.line(series.filter((d) => d.series !== "H(p)"), {x: "t", y: "value", stroke: "series", strokeWidth: 2, clip: true}),
-      Plot.line(series.filter((d) => d.series === "H(p)"), {x: "t", y: "value", stroke: "series", strokeDasharray: "4,3", clip: true}),
+      Plot.line(series.filter((d) => d.series !== "H(p)"), {x: "t", y: "value", stroke: "series", z: "series", strokeWidth: 2, clip: true}),
+      Plot.line(series.filter((d) => d.series === "H(p)"), {x: "t", y: "value", stroke: "series", z: "series", strokeDasharray: "4,3", clip: true}),
       Plot.ruleX([best.t], {stroke: "currentColor", strokeOpacity: 0.4}),
       Plot.text([best], {x: "t", y: () => toUnits(yMax, units), text: () => `minimum: q = p`, dy: 10, dx: 4, textAnchor: "start", fontSize: 11})
     ]
@@ -94,7 +94,11 @@ export function FitHistoryChart(history: {step: number; forward: number; reverse
     x: {label: "step", domain: [0, Math.max(10, history[history.length - 1]?.step ?? 0)]},
     y: {label: "nats", zero: true},
     color: {domain: ["forward fit: KL(p‖q)", "reverse fit: KL(q‖p)"], range: [palette[2], palette[3]], legend: true},
-    marks: [Plot.line(rows, {x: "step", y: "value", stroke: "series", strokeWidth: 2}), Plot.ruleY([0])]
+    marks: [
+      Plot.line(rows, {x: "step", y: "value", stroke: "series", z: "series", strokeWidth: 2}),
+      Plot.dot(rows.filter((d) => d.step === history[history.length - 1]?.step), {x: "step", y: "value", fill: "series", r: 3}),
+      Plot.ruleY([0])
+    ]
   });
 }
 
@@ -105,7 +109,7 @@ export function SmoothingChart(K: number, epsilon: number, {width}: {width: numb
     {gap: g, loss: smoothedLossAtGap(K, epsilon, g), series: `ε = ${epsilon}`}
   ]);
   const best = optimalLogitGap(K, epsilon);
-  const marks: Plot.Markish[] = [Plot.line(rows, {x: "gap", y: "loss", stroke: "series", strokeWidth: 2}), Plot.ruleY([0])];
+  const marks: Plot.Markish[] = [Plot.line(rows, {x: "gap", y: "loss", stroke: "series", z: "series", strokeWidth: 2}), Plot.ruleY([0])];
   if (Number.isFinite(best) && best <= 24) {
     marks.push(Plot.ruleX([best], {stroke: palette[1], strokeDasharray: "4,3"}));
     marks.push(Plot.text([best], {x: (d: number) => d, y: smoothedLossAtGap(K, 0, 0), text: (d: number) => `best gap ${fmt(d, 2)}`, dx: 4, textAnchor: "start", fontSize: 11}));

@@ -37,14 +37,14 @@ export function distEditor(options: {name: string; K: number; temperature: numbe
     const wrap = document.createElement("label");
     wrap.className = `loss-field ${cls}`;
     const span = document.createElement("span");
-    span.textContent = label;
+    span.innerHTML = label;
     const input = document.createElement("input");
     input.type = "text";
     input.spellcheck = false;
     wrap.append(span, input);
     return {wrap, input};
   };
-  const logitField = field(`logits z${name === "p" ? "ₚ" : "_q"}`, "loss-logits");
+  const logitField = field(`logits z<sub>${name}</sub>`, "loss-logits");
   logitField.input.setAttribute("aria-label", `logits of ${name}`);
   const probField = field("or probabilities", "loss-probs");
   probField.input.setAttribute("aria-label", `probabilities of ${name}`);
