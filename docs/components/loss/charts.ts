@@ -1,10 +1,9 @@
-// Charts for the loss page, as Plot figures: the four measures, CE and KL along a path, the Gaussian
-// fits over the mixture, their KL curves, and the label-smoothing loss against the logit gap.
+// Charts for the loss page, as Plot figures: the four measures, CE and KL along a path, and the
+// label-smoothing loss against the logit gap (the live Gaussian fit is drawn by fit-view.ts).
 // Infinite values are drawn as a capped bar labelled ∞; non-finite points never reach an axis.
 import * as Plot from "@observablehq/plot";
 import {toUnits, type Measures, type PathPoint, type Units} from "../../labs/loss/categorical.js";
 import {mixtureLogPdf, type Mixture} from "../../labs/loss/gaussian.js";
-import type {FitSnapshot} from "../../labs/loss/kl-objective.js";
 import {optimalLogitGap, smoothedLossAtGap} from "../../labs/loss/smoothing.js";
 import {fmt, palette, plotDefaults} from "../kit/chart-style.js";
 
@@ -58,47 +57,11 @@ export function PathChart(rows: PathPoint[], options: {width: number; units: Uni
   });
 }
 
-/** The mixture p (filled) and one fitted Gaussian q (line) on the same axes. */
-export function FitChart(mixture: Mixture, fit: FitSnapshot, options: {width: number; domain: [number, number]; title: string; color: string}) {
-  const {width, domain, title, color} = options;
-  const n = 300;
-  const xs = Array.from({length: n}, (_, i) => domain[0] + ((domain[1] - domain[0]) * i) / (n - 1));
-  const p = xs.map((x) => ({x, y: Math.exp(mixtureLogPdf(mixture, x))}));
-  const q = xs.map((x) => ({x, y: Math.exp(-0.5 * ((x - fit.mu) / fit.sd) ** 2) / (fit.sd * Math.sqrt(2 * Math.PI))}));
-  const pMax = Math.max(...p.map((d) => d.y));
-  const qMax = 1 / (fit.sd * Math.sqrt(2 * Math.PI));
-  const yMax = Math.max(pMax * 1.4, Math.min(qMax * 1.15, pMax * 4));
-  return Plot.plot({
-    ...plotDefaults(width, 220),
-    marginLeft: 40,
-    title,
-    x: {label: "x", domain},
-    y: {label: "density", domain: [0, yMax]},
-    marks: [
-      Plot.areaY(p, {x: "x", y: "y", fill: palette[0], fillOpacity: 0.25, curve: "linear"}),
-      Plot.line(p, {x: "x", y: "y", stroke: palette[0], strokeWidth: 1}),
-      Plot.line(q, {x: "x", y: "y", stroke: color, strokeWidth: 2.5, clip: true}),
-      Plot.ruleX([fit.mu], {stroke: color, strokeDasharray: "3,3"}),
-      Plot.text([fit], {frameAnchor: "top-right", textAnchor: "end", dy: 4, dx: -4, fontSize: 12, text: (d: FitSnapshot) => `μ = ${fmtRound(d.mu, 3)}, σ = ${fmtRound(d.sd, 3)}`})
-    ]
-  });
-}
-
-export function FitHistoryChart(history: {step: number; forward: number; reverse: number}[], {width}: {width: number}) {
-  const rows = history.flatMap((h) => [
-    {step: h.step, value: h.forward, series: "forward fit: KL(p‖q)"},
-    {step: h.step, value: h.reverse, series: "reverse fit: KL(q‖p)"}
-  ]).filter((d) => Number.isFinite(d.value));
-  return Plot.plot({
-    ...plotDefaults(width, 200),
-    x: {label: "step", domain: [0, Math.max(10, history[history.length - 1]?.step ?? 0)]},
-    y: {label: "nats", zero: true},
-    color: {domain: ["forward fit: KL(p‖q)", "reverse fit: KL(q‖p)"], range: [palette[2], palette[3]], legend: true},
-    marks: [
-      Plot.line(rows, {x: "step", y: "value", stroke: "series", z: "series", strokeWidth: 2}),
-      Plot.dot(rows.filter((d) => d.step === history[history.length - 1]?.step), {x: "step", y: "value", fill: "series", r: 3}),
-      Plot.ruleY([0])
-    ]
+/** The mixture's density at n points of domain, computed once per mixture (not per frame). */
+export function mixtureCurve(mixture: Mixture, domain: [number, number], n = 240): {x: number; y: number}[] {
+  return Array.from({length: n}, (_, i) => {
+    const x = domain[0] + ((domain[1] - domain[0]) * i) / (n - 1);
+    return {x, y: Math.exp(mixtureLogPdf(mixture, x))};
   });
 }
 
