@@ -13,7 +13,9 @@ import {posPurity} from "../../labs/word2vec/evaluate.js";
 import {DEFAULT_CONFIG, initKernel, stepKernel, takeLoss, type TrainConfig} from "../../labs/word2vec/kernel.js";
 import {floatsToBase64} from "../../labs/word2vec/packed.js";
 
-export const SNAPSHOT_CONFIG: TrainConfig = {...DEFAULT_CONFIG, model: "cbow", epochs: 2};
+// CBOW (the references' default model) with word2vec.c's CBOW learning rate 0.05: in 2 epochs it reaches a POS
+// purity of about 0.58, where gensim's 0.025 gives about 0.51; full 5-epoch runs are left to the reader.
+export const SNAPSHOT_CONFIG: TrainConfig = {...DEFAULT_CONFIG, model: "cbow", epochs: 2, alpha: 0.05};
 const seed = 42;
 const {corpus, pos} = brownCorpus();
 const s = initKernel(SNAPSHOT_CONFIG, corpus, mulberry32(seed));
