@@ -38,6 +38,8 @@ describe("word2vec page", () => {
         for (let i = 0; i < 2e7; i++) x += Math.sqrt(i);
         return performance.now() - t0 + 0 * x;
       });
+    // Let the side-by-side workers finish loading the corpus first (their tables render after their reset).
+    await s.page.waitForFunction(() => document.querySelector("main")?.textContent?.includes("CBOW: not trained yet"));
     const calibrationBefore = await calibrate();
     await s.clearLongTasks();
     const t0 = Date.now();
@@ -58,7 +60,7 @@ describe("word2vec page", () => {
     await s.page.locator(".lab-start").first().click(); // pause
     const longTasks = await s.longTasks();
     const calibrationAfter = await calibrate();
-    const slowdown = Math.max(1, Math.max(calibrationBefore, calibrationAfter) / 30);
+    const slowdown = Math.max(1, (calibrationBefore + calibrationAfter) / 2 / 30);
     console.log(`word2vec: first progress after ${firstProgressMs} ms; first loss ${firstLoss}; long tasks ${JSON.stringify(longTasks)}; machine slowdown x${slowdown.toFixed(1)} (calibration ${calibrationBefore.toFixed(0)}/${calibrationAfter.toFixed(0)} ms)`);
     expect(firstProgressMs / slowdown).toBeLessThan(1000);
     expect(Number.isFinite(firstLoss)).toBe(true);
