@@ -11,7 +11,9 @@ export default defineConfig({
           include: ["test/browser/**/*.test.ts"],
           testTimeout: 120_000,
           hookTimeout: 120_000,
-          fileParallelism: false
+          // One browser at a time: the machine has 2 cores and the pages train models.
+          pool: "forks",
+          poolOptions: {forks: {singleFork: true}}
         }
       }
     ]

@@ -13,6 +13,12 @@ export interface Topic {
 
 export const curriculum: Topic[] = [
   {
+    name: "Start here",
+    notebooks: [
+      {path: "/teaching", title: "Teaching with the lab", blurb: "Run a session: fixed seeds, shareable links, predictions, and the run controller, live."}
+    ]
+  },
+  {
     name: "Losses",
     notebooks: [
       {path: "/loss", title: "Entropy, cross-entropy and KL", blurb: "Edit two distributions; see CE = H + KL, forward vs reverse KL fitted live, label smoothing."}

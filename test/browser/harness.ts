@@ -1,0 +1,83 @@
+// Browser test harness: serves the built site (dist/) with clean URLs and drives Debian's Chromium
+// through playwright-core. Each page session records what a reader must never see: console errors,
+// uncaught exceptions, failed requests and any request to a host other than the site itself.
+import {existsSync} from "node:fs";
+import type {Server} from "node:http";
+import {chromium, type Browser, type Page} from "playwright-core";
+import {serveDist} from "../../scripts/serve-dist.js";
+
+export interface PageSession {
+  page: Page;
+  origin: string;
+  /** Everything that went wrong so far; a healthy page returns []. */
+  problems(): string[];
+  /** Durations (ms) of main-thread tasks over 50 ms since the page loaded or since clearLongTasks(). */
+  longTasks(): Promise<number[]>;
+  clearLongTasks(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface Lab {
+  origin: string;
+  open(path: string, options?: {waitFor?: string}): Promise<PageSession>;
+  close(): Promise<void>;
+}
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export async function launchLab(): Promise<Lab> {
+  if (!existsSync("dist/index.html")) throw new Error("dist/ is missing: run `npm run build` before the browser tests.");
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH).`);
+  const {server, origin} = await serveDist("dist");
+  const browser: Browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]
+  });
+  return {
+    origin,
+    async open(path, options = {}) {
+      const context = await browser.newContext({viewport: {width: 1280, height: 900}});
+      const page = await context.newPage();
+      const problems: string[] = [];
+      page.on("console", (message) => {
+        if (message.type() === "error") problems.push(`console error: ${message.text()}`);
+      });
+      page.on("pageerror", (error) => problems.push(`uncaught: ${error.message}`));
+      page.on("requestfailed", (request) => {
+        // A navigation or fetch the page itself aborted on purpose (e.g. leaving the page) is not a failure.
+        const failure = request.failure()?.errorText ?? "";
+        if (!failure.includes("ERR_ABORTED")) problems.push(`failed request: ${request.url()} (${failure})`);
+      });
+      page.on("response", (response) => {
+        if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+      });
+      // Block and report every request to another host: the site must work offline.
+      await context.route("**/*", (route) => {
+        const url = route.request().url();
+        if (url.startsWith(origin) || url.startsWith("data:") || url.startsWith("blob:")) return route.continue();
+        problems.push(`external request: ${url}`);
+        return route.abort();
+      });
+      // Record long main-thread tasks (the Long Tasks API reports every task over 50 ms).
+      await page.addInitScript(() => {
+        const w = window as unknown as {__longTasks: number[]};
+        w.__longTasks = [];
+        new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__longTasks.push(e.duration))).observe({type: "longtask", buffered: true});
+      });
+      await page.goto(origin + path, {waitUntil: "load"});
+      if (options.waitFor) await page.waitForSelector(options.waitFor);
+      return {
+        page,
+        origin,
+        problems: () => [...problems],
+        longTasks: () => page.evaluate(() => (window as unknown as {__longTasks: number[]}).__longTasks.slice()),
+        clearLongTasks: () => page.evaluate(() => void ((window as unknown as {__longTasks: number[]}).__longTasks.length = 0)),
+        close: () => context.close()
+      };
+    },
+    async close() {
+      await browser.close();
+      await new Promise<void>((resolve) => (server as Server).close(() => resolve()));
+    }
+  };
+}

@@ -1,0 +1,128 @@
+// The whole built site in Chromium: every page loads cleanly and offline, the sidebar links only to
+// pages that exist, and the lab kit (seed, URL state, run controller in a worker, callouts) works.
+import {readdirSync} from "node:fs";
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {launchLab, type Lab} from "./harness.js";
+
+let lab: Lab;
+beforeAll(async () => (lab = await launchLab()));
+afterAll(async () => lab?.close());
+
+const pages = readdirSync("dist")
+  .filter((f) => f.endsWith(".html") && f !== "404.html")
+  .map((f) => (f === "index.html" ? "/" : "/" + f.replace(/\.html$/, "")));
+
+describe("every page", () => {
+  it("the build produced the home page and the teaching guide", () => {
+    expect(pages).toContain("/");
+    expect(pages).toContain("/teaching");
+  });
+
+  for (const path of pages) {
+    it(`${path} loads with no console errors, failed or external requests, and renders its cells`, async () => {
+      const s = await lab.open(path);
+      await s.page.waitForLoadState("networkidle");
+      // Framework marks a cell that threw with .observablehq--error.
+      const cellErrors = await s.page.locator(".observablehq--error").allTextContents();
+      expect(cellErrors).toEqual([]);
+      expect(await s.page.locator("h1").first().textContent()).toBeTruthy();
+      const texCount = await s.page.locator(".katex").count();
+      const usesTex = await s.page.evaluate(() => document.documentElement.innerHTML.includes("tex`"));
+      if (usesTex) expect(texCount).toBeGreaterThan(0);
+      expect(s.problems()).toEqual([]);
+      await s.close();
+    });
+  }
+});
+
+describe("navigation", () => {
+  it("every sidebar link resolves to a page that exists", async () => {
+    const s = await lab.open("/");
+    const hrefs = await s.page.$$eval("#observablehq-sidebar a[href]", (as) => as.map((a) => (a as HTMLAnchorElement).href));
+    expect(hrefs.length).toBeGreaterThan(1);
+    for (const href of hrefs) {
+      const response = await s.page.request.get(href);
+      expect(response.status(), href).toBe(200);
+    }
+    expect(s.problems()).toEqual([]);
+    await s.close();
+  });
+
+  it("the home page maps the curriculum and links the ready notebooks", async () => {
+    const s = await lab.open("/");
+    await s.page.waitForSelector(".lab-map a");
+    const links = await s.page.$$eval(".lab-map a", (as) => as.map((a) => a.getAttribute("href")));
+    expect(links).toContain("./teaching");
+    expect(s.problems()).toEqual([]);
+    await s.close();
+  });
+});
+
+describe("lab kit on the teaching page", () => {
+  it("the run controller runs the worker, shows progress, pauses and resets", async () => {
+    const s = await lab.open("/teaching?points=100000&seed=7");
+    await s.page.waitForLoadState("networkidle");
+    await s.clearLongTasks();
+    const start = s.page.locator(".lab-run .lab-start");
+    await start.click();
+    await s.page.waitForFunction(() => document.querySelector(".lab-run progress")?.getAttribute("value") === "1" || (document.querySelector(".lab-run progress") as HTMLProgressElement)?.value === 1, null, {timeout: 30_000});
+    const text = await s.page.locator(".pi-estimate").textContent();
+    const estimate = Number(/estimate ([\d.]+)/.exec(text ?? "")?.[1]);
+    expect(Math.abs(estimate - Math.PI)).toBeLessThan(0.03);
+    expect(await s.page.locator(".lab-run .lab-run-status").textContent()).toMatch(/batches\/s/);
+    // The work ran in a worker: the main thread never blocked for more than 50 ms meanwhile.
+    expect(await s.longTasks()).toEqual([]);
+    await s.page.locator(".lab-run .lab-reset").click();
+    await s.page.waitForSelector(".lab-notice.lab-info");
+    expect(s.problems()).toEqual([]);
+    await s.close();
+  });
+
+  it("the same link gives the same numbers (seeded), and another seed gives others", async () => {
+    const estimateFor = async (query: string) => {
+      const s = await lab.open(`/teaching?${query}`);
+      await s.page.locator(".lab-run .lab-step").click();
+      await s.page.waitForSelector(".pi-estimate");
+      const text = await s.page.locator(".pi-estimate").textContent();
+      expect(s.problems()).toEqual([]);
+      await s.close();
+      return text;
+    };
+    const a = await estimateFor("points=20000&seed=11");
+    const b = await estimateFor("points=20000&seed=11");
+    const c = await estimateFor("points=20000&seed=12");
+    expect(a).toBe(b);
+    expect(a).not.toBe(c);
+  });
+
+  it("a URL with state reopens it, and controls write their value back to the URL", async () => {
+    const s = await lab.open("/teaching?points=50000&seed=99");
+    expect(await s.page.locator(".lab-seed input[type=number]").inputValue()).toBe("99");
+    expect(await s.page.locator("input[type=number][max='2000000']").inputValue()).toBe("50000");
+    await s.page.locator(".lab-seed input[type=number]").fill("123");
+    await s.page.waitForFunction(() => location.search.includes("seed=123"));
+    expect(s.problems()).toEqual([]);
+    await s.close();
+  });
+
+  it("a malformed link shows which values were ignored, and the page still works", async () => {
+    const s = await lab.open("/teaching?points=abc&seed=-4");
+    const message = await s.page.locator(".lab-url-problems").textContent();
+    expect(message).toMatch(/points/);
+    expect(message).toMatch(/seed/);
+    expect(await s.page.locator("input[type=number][max='2000000']").inputValue()).toBe("200000");
+    expect(s.problems()).toEqual([]);
+    await s.close();
+  });
+
+  it("predict, then run: the answer is revealed only after a choice", async () => {
+    const s = await lab.open("/teaching");
+    const callout = s.page.locator(".lab-predict").first();
+    expect(await callout.locator(".lab-reveal-button").isDisabled()).toBe(true);
+    await callout.locator(".lab-choices button", {hasText: "2×"}).click();
+    await callout.locator(".lab-reveal-button").click();
+    expect(await callout.locator(".lab-reveal").textContent()).toMatch(/answer is “10×”/);
+    expect(await callout.locator("button.lab-correct").textContent()).toBe("10×");
+    await s.close();
+  });
+});
