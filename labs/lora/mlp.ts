@@ -31,18 +31,18 @@ export interface MlpConfig {
 }
 
 export const DEFAULT_MLP: MlpConfig = {
-  p: 16,
-  hidden: 32,
+  p: 8,
+  hidden: 24,
   classes: 4,
-  nTrain: 1024,
-  nTest: 1024,
+  nTrain: 512,
+  nTest: 512,
   teacherHidden: 8,
   angle: 60,
-  ranks: [1, 2, 4, 8],
+  ranks: [1, 2, 4],
   alpha: 8,
   lr: 0.01,
-  pretrainSteps: 300,
-  adaptSteps: 300,
+  pretrainSteps: 200,
+  adaptSteps: 150,
   evalEvery: 10,
   seed: 42
 };

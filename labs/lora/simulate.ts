@@ -30,6 +30,11 @@ export interface SimConfig {
   n: number;
   /** "nf4": the frozen base is the NF4 (double-quantized) reconstruction of W0, as in QLoRA */
   base: "exact" | "nf4";
+  /**
+   * "inputs": the loss (1/n)Σ||ŷ − y||² on the n inputs. "weights": the same number computed as ||ΔŴ − (W* − base)||_F²,
+   * which equals it exactly because XᵀX = n I (same loss, same gradients, ~n/r fewer multiplications).
+   */
+  lossForm: "inputs" | "weights";
   seed: number;
 }
 
@@ -47,6 +52,7 @@ export const DEFAULT_SIM: SimConfig = {
   steps: 300,
   n: 128,
   base: "exact",
+  lossForm: "weights",
   seed: 42
 };
 
@@ -58,6 +64,7 @@ export function validateSim(c: SimConfig): void {
   for (const r of c.ranks) validateLora({d: c.d, k: c.k, r, alpha: c.alpha});
   if (!Number.isFinite(c.lr) || c.lr <= 0 || c.lr > 1) throw new InputError(`The learning rate must be in (0, 1], got ${c.lr}.`);
   if (!Number.isInteger(c.steps) || c.steps < 1 || c.steps > 100000) throw new InputError(`steps must be a whole number from 1 to 100000, got ${c.steps}.`);
+  if (c.lossForm !== "inputs" && c.lossForm !== "weights") throw new InputError(`lossForm must be "inputs" or "weights", got "${String(c.lossForm)}".`);
   if (!Number.isInteger(c.n) || c.n < c.k) throw new InputError(`The number of inputs n must be a whole number ≥ k = ${c.k} (whitened inputs need n ≥ k), got ${c.n}.`);
 }
 
@@ -147,7 +154,15 @@ interface Model {
 }
 
 /** A steppable trainer: reset() builds problem and adapters; step(n) runs n Adam steps on every model at once. */
-export function simStepper(config: Partial<SimConfig> = {}, options: {spectrumEvery?: number} = {}): Stepper<SimSnapshot> & {problem(): SimProblem | null} {
+/** The simulation's stepper runs synchronously; problem() exposes the matrices for checks. */
+export interface SimStepper extends Stepper<SimSnapshot> {
+  reset(): SimSnapshot;
+  step(n: number): SimSnapshot;
+  problem(): SimProblem | null;
+  dispose(): void;
+}
+
+export function simStepper(config: Partial<SimConfig> = {}, options: {spectrumEvery?: number} = {}): SimStepper {
   const c: SimConfig = {...DEFAULT_SIM, ...config};
   let problem: SimProblem | null = null;
   let models: Model[] = [];
@@ -161,6 +176,7 @@ export function simStepper(config: Partial<SimConfig> = {}, options: {spectrumEv
   let scales: tf.Tensor3D | null = null;
   let X: tf.Tensor2D | null = null;
   let Y: tf.Tensor2D | null = null;
+  let T: tf.Tensor2D | null = null; // (d, k) target update W* − base
   let optimizer: tf.Optimizer | null = null;
   let step = 0;
   let elapsed = 0;
@@ -173,6 +189,8 @@ export function simStepper(config: Partial<SimConfig> = {}, options: {spectrumEv
     mask = scales = null;
     X?.dispose();
     Y?.dispose();
+    T?.dispose();
+    T = null;
     optimizer?.dispose();
     models = [];
     X = Y = null;
@@ -182,6 +200,14 @@ export function simStepper(config: Partial<SimConfig> = {}, options: {spectrumEv
   /** Per-model loss (1/n)·||ŷ − y||², shape (M + full). */
   const perModelLoss = (): tf.Tensor1D => {
     const parts: tf.Tensor1D[] = [];
+    if (c.lossForm === "weights") {
+      if (A) {
+        const upd = tf.matMul(tf.mul(B!, tf.mul(mask!, scales!)), A as tf.Tensor3D); // (M, d, rmax)(M, rmax, k) -> (M, d, k)
+        parts.push(tf.sum(tf.square(tf.sub(upd, T!)), [1, 2]) as tf.Tensor1D);
+      }
+      if (D) parts.push(tf.reshape(tf.sum(tf.square(tf.sub(D, T!))), [1]) as tf.Tensor1D);
+      return parts.length === 1 ? parts[0] : (tf.concat(parts) as tf.Tensor1D);
+    }
     if (A) {
       const M = models.filter((m) => m.r !== null).length;
       const xb = tf.broadcastTo(X!, [M, c.n, c.k]) as tf.Tensor3D; // (M, n, k)
@@ -260,6 +286,7 @@ export function simStepper(config: Partial<SimConfig> = {}, options: {spectrumEv
       // Y holds the residual the adapter must produce: X (W* − base)ᵀ, so the frozen base path cancels.
       const resid = matmul(problem.X, transpose(problem.target)); // (n, k)(k, d) -> (n, d)
       Y = tf.tensor2d(Float32Array.from(resid.data), [c.n, c.d]);
+      T = tf.tensor2d(Float32Array.from(problem.target.data), [c.d, c.k]);
       const ranks = [...new Set(c.ranks)].sort((a, b) => a - b);
       const rmax = Math.max(0, ...ranks);
       const M = ranks.length;

@@ -67,3 +67,18 @@ describe("rank-r simulation", () => {
     expect(() => simStepper({...small, alpha: NaN}).reset()).toThrow(/alpha must be a number/);
   });
 });
+
+describe("loss forms", () => {
+  it("simStepper: lossForm 'inputs' and 'weights' give the same losses (XᵀX = n I)", () => {
+    const cfg = {...small, steps: 30};
+    const a = simStepper({...cfg, lossForm: "inputs"});
+    const b = simStepper({...cfg, lossForm: "weights"});
+    let sa = a.reset();
+    let sb = b.reset();
+    sa = a.step(30);
+    sb = b.step(30);
+    sa.models.forEach((m, i) => m.losses.forEach((l, t) => expect(Math.abs(l - sb.models[i].losses[t])).toBeLessThan(1e-3 * Math.max(1, l))));
+    a.dispose();
+    b.dispose();
+  });
+});
