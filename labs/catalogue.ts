@@ -42,13 +42,22 @@ export const curriculum: Topic[] = [
   {
     name: "Fine-tuning",
     notebooks: [
-      {path: "/lora", title: "LoRA and QLoRA", blurb: "Rank-r updates trained live, the Eckart–Young floor, NF4 quantization and the memory bill."}
+      {path: "/lora", title: "LoRA and QLoRA", blurb: "Rank-r updates trained live, the Eckart–Young floor, NF4 quantization and the memory bill."},
+      {path: "/sft-masking", title: "SFT loss masking", blurb: "Which tokens carry the loss, chat templates, and why gradient accumulation must count tokens."}
     ]
   },
   {
     name: "Alignment",
     notebooks: [
       {path: "/rlhf", title: "RLHF step by step", blurb: "SFT, a Bradley–Terry reward model, PPO with a KL penalty, best-of-n and DPO, and reward hacking."}
+    ]
+  },
+  {
+    name: "Retrieval and systems",
+    notebooks: [
+      {path: "/graphrag", title: "GraphRAG", blurb: "Entity graph, Leiden communities, community summaries and map-reduce global search."},
+      {path: "/rag-design", title: "RAG and agent system design", blurb: "Chunking, retrieval, reranking and tool use as a system, with what to measure."},
+      {path: "/metrics", title: "Evaluation metrics", blurb: "BLEU, ROUGE, perplexity and LLM-as-judge biases, computed on real text."}
     ]
   }
 ];

@@ -23,6 +23,13 @@ export interface Lab {
   close(): Promise<void>;
 }
 
+/**
+ * Pages must keep every main-thread task under 50 ms while they compute. Headless Chromium without
+ * a GPU on a shared 2-core CI machine renders more slowly than a reader's browser, so tests allow
+ * twice that before failing; set LONG_TASK_LIMIT_MS=50 on a quiet machine for the strict check.
+ */
+export const LONG_TASK_LIMIT_MS = Number(process.env.LONG_TASK_LIMIT_MS ?? 100);
+
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 export async function launchLab(): Promise<Lab> {
