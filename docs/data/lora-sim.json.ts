@@ -10,8 +10,8 @@ const run = (config: Partial<SimConfig>): SimSnapshot => {
   return s;
 };
 
-export const SCALING_COMPARISON = {ranks: [2, 4, 8, 16, 32, 64], steps: 150};
-export const QLORA_SIM: Partial<SimConfig> = {ranks: [2, 4, 8], full: false, base: "nf4", steps: 300};
+export const SCALING_COMPARISON = {ranks: [2, 4, 8, 16, 32, 64], steps: 50};
+export const QLORA_SIM: Partial<SimConfig> = {ranks: [2, 4, 8], full: false, base: "nf4", steps: 200};
 
 const main = run(DEFAULT_SIM);
 const scaling = (["standard", "rslora"] as const).map((s) => {

@@ -8,44 +8,11 @@ import {InputError} from "../kit/params.js";
 import type {Stepper} from "../kit/stepper.js";
 import {mulberry32, randomNormal} from "../kit/random.js";
 import {kaimingUniformBound, loraParamCount, loraScale} from "./lora.js";
+import {type MlpConfig, DEFAULT_MLP} from "./config.js";
 
-export interface MlpConfig {
-  /** input size p, hidden width h, classes C */
-  p: number;
-  hidden: number;
-  classes: number;
-  nTrain: number;
-  nTest: number;
-  /** hidden units of the teacher network that labels the data */
-  teacherHidden: number;
-  /** task B = task A after rotating the input by this angle (degrees) in one plane */
-  angle: number;
-  ranks: number[];
-  alpha: number;
-  lr: number;
-  pretrainSteps: number;
-  adaptSteps: number;
-  /** evaluate accuracies every this many steps */
-  evalEvery: number;
-  seed: number;
-}
+export {type MlpConfig, DEFAULT_MLP};
 
-export const DEFAULT_MLP: MlpConfig = {
-  p: 8,
-  hidden: 24,
-  classes: 4,
-  nTrain: 512,
-  nTest: 512,
-  teacherHidden: 8,
-  angle: 60,
-  ranks: [1, 2, 4],
-  alpha: 8,
-  lr: 0.01,
-  pretrainSteps: 200,
-  adaptSteps: 150,
-  evalEvery: 10,
-  seed: 42
-};
+
 
 export function validateMlp(c: MlpConfig): void {
   const ints: [string, number, number, number][] = [

@@ -7,54 +7,13 @@ import {InputError} from "../kit/params.js";
 import type {Stepper} from "../kit/stepper.js";
 import {mulberry32} from "../kit/random.js";
 import {type Mat, gaussian, orthonormalColumns, matmul, transpose, add, zeros, singularValues, eckartYoungFloor, frobeniusSquared} from "./linalg.js";
-import {type LoraInit, type LoraScaling, initLora, loraScale, loraParamCount, validateLora} from "./lora.js";
+import {initLora, loraScale, loraParamCount, validateLora} from "./lora.js";
 import {quantize, dequantize, doubleQuantize, doubleDequantize} from "./quant.js";
+import {type SimConfig, DEFAULT_SIM} from "./config.js";
 
-export interface SimConfig {
-  d: number;
-  k: number;
-  /** intrinsic rank of the signal part of ΔW */
-  rStar: number;
-  /** std of the noise entries added to ΔW */
-  noise: number;
-  /** LoRA ranks trained side by side */
-  ranks: number[];
-  alpha: number;
-  scaling: LoraScaling;
-  init: LoraInit;
-  /** also train a full fine-tune (all d·k entries) */
-  full: boolean;
-  lr: number;
-  steps: number;
-  /** number of (whitened) input vectors, ≥ k */
-  n: number;
-  /** "nf4": the frozen base is the NF4 (double-quantized) reconstruction of W0, as in QLoRA */
-  base: "exact" | "nf4";
-  /**
-   * "inputs": the loss (1/n)Σ||ŷ − y||² on the n inputs. "weights": the same number computed as ||ΔŴ − (W* − base)||_F²,
-   * which equals it exactly because XᵀX = n I (same loss, same gradients, ~n/r fewer multiplications).
-   */
-  lossForm: "inputs" | "weights";
-  seed: number;
-}
+export {type SimConfig, DEFAULT_SIM};
 
-export const DEFAULT_SIM: SimConfig = {
-  d: 64,
-  k: 64,
-  rStar: 4,
-  noise: 0.01,
-  ranks: [1, 2, 4, 8, 16],
-  alpha: 8,
-  scaling: "standard",
-  init: "kaiming",
-  full: true,
-  lr: 0.01,
-  steps: 300,
-  n: 128,
-  base: "exact",
-  lossForm: "weights",
-  seed: 42
-};
+
 
 export function validateSim(c: SimConfig): void {
   if (!Number.isInteger(c.d) || !Number.isInteger(c.k) || c.d < 2 || c.k < 2 || c.d > 256 || c.k > 256) throw new InputError(`d and k must be whole numbers from 2 to 256, got d = ${c.d}, k = ${c.k}.`);
