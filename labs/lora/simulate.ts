@@ -121,7 +121,12 @@ export interface SimStepper extends Stepper<SimSnapshot> {
   dispose(): void;
 }
 
-export function simStepper(config: Partial<SimConfig> = {}, options: {spectrumEvery?: number} = {}): SimStepper {
+/**
+ * options.spectrumEvery: recompute the learned spectra when the step count is a multiple of this;
+ * options.spectrumIntervalMs: or at most this often in wall time (the worker uses this, as 6 SVDs cost more than a step).
+ * The final step always refreshes them.
+ */
+export function simStepper(config: Partial<SimConfig> = {}, options: {spectrumEvery?: number; spectrumIntervalMs?: number} = {}): SimStepper {
   const c: SimConfig = {...DEFAULT_SIM, ...config};
   let problem: SimProblem | null = null;
   let models: Model[] = [];
@@ -141,6 +146,8 @@ export function simStepper(config: Partial<SimConfig> = {}, options: {spectrumEv
   let elapsed = 0;
   let initialOutputChange = 0;
   const spectrumEvery = options.spectrumEvery ?? 1;
+  const spectrumIntervalMs = options.spectrumIntervalMs;
+  let lastSpectrum = -Infinity;
 
   const dispose = () => {
     [A, B, D, mask, scales].forEach((v) => v?.dispose());
@@ -307,7 +314,11 @@ export function simStepper(config: Partial<SimConfig> = {}, options: {spectrumEv
         const l = lossesNow();
         models.forEach((m, i) => (m.summary.losses[step] = l[i]));
       }
-      if (todo > 0 && (step % spectrumEvery === 0 || step === c.steps)) updateSpectra();
+      const due = spectrumIntervalMs !== undefined ? performance.now() - lastSpectrum >= spectrumIntervalMs : step % spectrumEvery === 0;
+      if (todo > 0 && (due || step === c.steps)) {
+        updateSpectra();
+        lastSpectrum = performance.now();
+      }
       elapsed += performance.now() - t0;
       return snapshot();
     },

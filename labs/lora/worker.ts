@@ -10,7 +10,7 @@ export type WorkerConfig = ({kind: "sim"; sim: Partial<SimConfig>} | {kind: "mlp
 export type WorkerSnapshot = (SimSnapshot | MlpSnapshot) & {backend: string};
 
 serveStepper((config: WorkerConfig): Stepper<WorkerSnapshot> => {
-  const inner: Stepper<SimSnapshot | MlpSnapshot> = config.kind === "mlp" ? mlpStepper(config.mlp) : simStepper(config.sim, {spectrumEvery: 1});
+  const inner: Stepper<SimSnapshot | MlpSnapshot> = config.kind === "mlp" ? mlpStepper(config.mlp) : simStepper(config.sim, {spectrumIntervalMs: 400});
   const tag = (s: SimSnapshot | MlpSnapshot): WorkerSnapshot => ({...s, backend: tf.getBackend()});
   return {
     async reset() {

@@ -9,7 +9,11 @@ const colorOf = (labels: string[]) => ({domain: labels, range: labels.map((_, i)
 
 /** Loss per step on a log axis, one line per model, dashed floors Σ_{i>r} σ_i². */
 export function LossCurves(models: Model[], {width, floors = true}: {width: number; floors?: boolean}) {
-  const rows = models.flatMap((m) => m.losses.map((loss, step) => ({label: m.label, step, loss: Math.max(loss, 1e-6)})));
+  // At most ~150 points per line (every stride-th step plus the last): enough for the eye, cheap to redraw.
+  const rows = models.flatMap((m) => {
+    const stride = Math.max(1, Math.ceil(m.losses.length / 150));
+    return m.losses.flatMap((loss, step) => (step % stride === 0 || step === m.losses.length - 1 ? [{label: m.label, step, loss: Math.max(loss, 1e-6)}] : []));
+  });
   const labels = models.map((m) => m.label);
   return Plot.plot({
     ...plotDefaults(width),
@@ -104,4 +108,27 @@ export function MemoryBars(rows: {method: string; item: string; gb: number}[], {
     color: {legend: true, range: palette},
     marks: [Plot.barX(rows, {y: "method", x: "gb", fill: "item", title: (d: {item: string; gb: number}) => `${d.item}: ${d.gb.toFixed(2)} GB`}), limit ? Plot.ruleX([limit], {stroke: "currentColor", strokeDasharray: "4,3"}) : null]
   });
+}
+
+/** A plain HTML table (cheaper to redraw during training than Inputs.table). */
+export function SimpleTable(rows: Record<string, string | number>[], {className = ""}: {className?: string} = {}) {
+  const table = document.createElement("table");
+  table.className = className;
+  if (rows.length === 0) return table;
+  const head = table.createTHead().insertRow();
+  for (const key of Object.keys(rows[0])) {
+    const th = document.createElement("th");
+    th.textContent = key;
+    head.append(th);
+  }
+  const body = table.createTBody();
+  for (const row of rows) {
+    const tr = body.insertRow();
+    for (const value of Object.values(row)) {
+      const td = tr.insertCell();
+      td.textContent = typeof value === "number" ? value.toLocaleString("en-US") : value;
+      if (typeof value === "number" || /^[−\d.,—%e+]+$/.test(value)) td.style.textAlign = "right";
+    }
+  }
+  return table;
 }
