@@ -29,6 +29,15 @@ describe("/lora", () => {
     const s = await lab.open("/lora?rstar=2&alpha=16&steps=120");
     expect(await s.page.locator("input[type=number][max='16']").first().inputValue()).toBe("2");
     await s.page.waitForSelector(".memory-status"); // the page's last cells have run
+    // How slow is this machine right now? 2·10⁷ square roots take ~30 ms on an idle laptop core. On a loaded
+    // CI machine every task stretches by the same factor, so the long-task limit is scaled by it (never below 1).
+    const calibrationMs = await s.page.evaluate(() => {
+      const t0 = performance.now();
+      let x = 0;
+      for (let i = 0; i < 2e7; i++) x += Math.sqrt(i);
+      return performance.now() - t0 + 0 * x;
+    });
+    const slowdown = Math.max(1, calibrationMs / 30);
     await s.clearLongTasks();
     const t0 = Date.now();
     // autoStart: wait for the first run controller to finish
@@ -43,8 +52,8 @@ describe("/lora", () => {
     const r1 = rows.find((r) => r.includes("LoRA r=1"))!;
     expect(r1).toMatch(/1\.0[01]\d/);
     const long = await s.longTasks();
-    console.log(`long tasks during training: ${JSON.stringify(long)}`);
-    expect(Math.max(0, ...long)).toBeLessThan(LONG_TASK_LIMIT_MS);
+    console.log(`long tasks during training: ${JSON.stringify(long)}; machine slowdown ×${slowdown.toFixed(1)} (calibration ${calibrationMs.toFixed(0)} ms)`);
+    expect(Math.max(0, ...long) / slowdown).toBeLessThan(LONG_TASK_LIMIT_MS);
     expect(s.problems()).toEqual([]);
     await s.close();
   });
@@ -78,7 +87,7 @@ describe("/lora", () => {
     await s.page.waitForFunction(() => location.search.includes("model=LLaMA-65B"));
     expect(await text(s, ".memory-status")).not.toBe(before);
     // another seed changes the quantized matrix, hence the error table
-    const q1 = await s.page.locator("table", {hasText: "bits / parameter"}).textContent();
+    const q1 = await s.page.locator("table.quant-table").textContent();
     await s.page.locator(".lab-seed input[type=number]").fill("8");
     await s.page.locator(".lab-seed input[type=number]").press("Enter");
     await s.page.waitForFunction(() => location.search.includes("seed=8"));

@@ -29,19 +29,23 @@ export function LossCurves(models: Model[], {width, floors = true}: {width: numb
 
 /** Singular values of the target ΔW (black) and of each learned update (colours), by index. */
 export function Spectra(target: number[], models: Model[], {width, count = 12}: {width: number; count?: number}) {
-  const rows = models.flatMap((m) => m.learnedSingular.slice(0, count).map((s, i) => ({label: m.label, i: i + 1, s: Math.max(s, 1e-4)})));
-  const t = target.slice(0, count).map((s, i) => ({i: i + 1, s: Math.max(s, 1e-4)}));
+  // Learned values are dodged sideways per model; values below 1e-3 (an adapter has none past index r) are left out.
+  const M = models.length;
+  const rows = models.flatMap((m, j) =>
+    m.learnedSingular.slice(0, count).flatMap((s, i) => (s > 1e-3 ? [{label: m.label, i: i + 1, x: i + 1 + (j - (M - 1) / 2) * 0.09, s}] : []))
+  );
+  const t = target.slice(0, count).map((s, i) => ({i: i + 1, s: Math.max(s, 1e-3)}));
   const labels = models.map((m) => m.label);
   return Plot.plot({
     ...plotDefaults(width),
     y: {type: "log", label: "singular value σᵢ", tickFormat: "~g"},
-    x: {label: "index i", ticks: count},
+    x: {label: "index i", ticks: count, tickFormat: "d"},
     color: colorOf(labels),
     marks: [
-      Plot.line(t, {x: "i", y: "s", stroke: "currentColor", strokeWidth: 1.5}),
-      Plot.dot(t, {x: "i", y: "s", fill: "currentColor", r: 4, title: (d: {s: number}) => `ΔW: ${d.s.toFixed(4)}`}),
-      Plot.dot(rows, {x: "i", y: "s", stroke: "label", r: 6, dx: 0, strokeWidth: 1.5, title: (d: {label: string; s: number}) => `${d.label}: ${d.s.toFixed(4)}`}),
-      Plot.text(t.slice(0, 1), {x: "i", y: "s", text: () => "ΔW", dx: -16, fill: "currentColor"})
+      Plot.line(t, {x: "i", y: "s", stroke: "currentColor", strokeWidth: 1, strokeOpacity: 0.6}),
+      Plot.dot(t, {x: "i", y: "s", symbol: "diamond", r: 6, stroke: "currentColor", strokeWidth: 1.5, title: (d: {s: number}) => `ΔW: ${d.s.toFixed(4)}`}),
+      Plot.dot(rows, {x: "x", y: "s", fill: "label", r: 3.5, title: (d: {label: string; s: number}) => `${d.label}: ${d.s.toFixed(4)}`}),
+      Plot.text(t.slice(0, 1), {x: "i", y: "s", text: () => "ΔW", dx: -18, fill: "currentColor"})
     ]
   });
 }
