@@ -4,6 +4,13 @@ import * as tf from "@tensorflow/tfjs";
 import {simStepper, DEFAULT_SIM} from "../labs/lora/simulate.js";
 import {mlpStepper, DEFAULT_MLP} from "../labs/lora/mlp.js";
 
+// Machine speed right now: 2·10⁷ square roots take ~30 ms on an idle laptop core; a shared CI machine may be many times slower.
+const calibrationMs = (() => {
+  const t0 = performance.now();
+  let x = 0;
+  for (let i = 0; i < 2e7; i++) x += Math.sqrt(i);
+  return performance.now() - t0 + 0 * x;
+})();
 const rows: string[][] = [];
 const backends = Object.keys(tf.engine().registryFactory);
 for (const backend of backends) {
@@ -36,4 +43,5 @@ const line = (r: string[]) => "| " + r.map((c, i) => c.padEnd(widths[i])).join("
 console.log(line(head));
 console.log("|" + widths.map((w) => "-".repeat(w + 2)).join("|") + "|");
 rows.forEach((r) => console.log(line(r)));
-console.log(`\nNode ${process.version}; backends registered: ${backends.join(", ")}. The browser uses webgl or cpu in a worker (see the page's status line).`);
+console.log(`\nNode ${process.version}; backends registered: ${backends.join(", ")}. Calibration: 2·10⁷ Math.sqrt in ${calibrationMs.toFixed(0)} ms (≈30 ms on an idle core).`);
+console.log("The browser runs the same steppers in a Web Worker (cpu or webgl backend); the page's status line shows its steps/s.");

@@ -103,6 +103,8 @@ export interface SimSnapshot {
   /** max |ŷ − W0 x| over all inputs and adapters at step 0 (B = 0 ⇒ exactly 0) */
   initialOutputChange: number;
   targetEnergy: number;
+  /** ||W0 − base||_F²: 0 for the exact base, the quantization error for NF4 */
+  baseError: number;
   elapsedMs: number;
 }
 
@@ -231,6 +233,7 @@ export function simStepper(config: Partial<SimConfig> = {}, options: {spectrumEv
     targetSingular: Array.from(problem!.targetSingular),
     initialOutputChange,
     targetEnergy: frobeniusSquared(problem!.target),
+    baseError: frobeniusSquared(add(problem!.W0, problem!.base, -1)),
     elapsedMs: elapsed
   });
 

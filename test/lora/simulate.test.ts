@@ -50,6 +50,7 @@ describe("rank-r simulation", () => {
     const p = st.problem()!;
     const qErr = frobeniusSquared(add(p.W0, p.base, -1));
     expect(qErr).toBeGreaterThan(0);
+    expect(s.baseError).toBeCloseTo(qErr, 9);
     const m = s.models[0];
     expect(m.floor).toBeLessThanOrEqual(qErr + 1e-9); // the adapter can also absorb part of the quantization error
     expect(m.losses.at(-1)!).toBeLessThan(m.floor * 1.05 + 1e-3);
