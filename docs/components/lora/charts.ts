@@ -12,12 +12,12 @@ export function LossCurves(models: Model[], {width, floors = true}: {width: numb
   // At most ~150 points per line (every stride-th step plus the last): enough for the eye, cheap to redraw.
   const rows = models.flatMap((m) => {
     const stride = Math.max(1, Math.ceil(m.losses.length / 150));
-    return m.losses.flatMap((loss, step) => (step % stride === 0 || step === m.losses.length - 1 ? [{label: m.label, step, loss: Math.max(loss, 1e-6)}] : []));
+    return m.losses.flatMap((loss, step) => (step % stride === 0 || step === m.losses.length - 1 ? [{label: m.label, step, loss: Math.max(loss, 1e-5)}] : []));
   });
   const labels = models.map((m) => m.label);
   return Plot.plot({
     ...plotDefaults(width),
-    y: {type: "log", label: "loss = ||ΔŴ − ΔW||²_F", tickFormat: "~g"},
+    y: {type: "log", label: "loss = ||ΔŴ − ΔW||²_F (clipped at 1e−5)", ticks: 6, tickFormat: "~g"},
     x: {label: "Adam step"},
     color: colorOf(labels),
     marks: [
@@ -38,7 +38,7 @@ export function Spectra(target: number[], models: Model[], {width, count = 12}: 
   const labels = models.map((m) => m.label);
   return Plot.plot({
     ...plotDefaults(width),
-    y: {type: "log", label: "singular value σᵢ", tickFormat: "~g"},
+    y: {type: "log", label: "singular value σᵢ", ticks: 5, tickFormat: "~g"},
     x: {label: "index i", ticks: count, tickFormat: "d"},
     color: colorOf(labels),
     marks: [
@@ -114,10 +114,12 @@ export function MemoryBars(rows: {method: string; item: string; gb: number}[], {
   });
 }
 
+const integer = new Intl.NumberFormat("en-US"); // one formatter: toLocaleString builds a new one per call
+
 /** A plain HTML table (cheaper to redraw during training than Inputs.table). */
 export function SimpleTable(rows: Record<string, string | number>[], {className = ""}: {className?: string} = {}) {
   const table = document.createElement("table");
-  table.className = className;
+  table.className = `lab-simple-table ${className}`;
   if (rows.length === 0) return table;
   const head = table.createTHead().insertRow();
   for (const key of Object.keys(rows[0])) {
@@ -130,8 +132,8 @@ export function SimpleTable(rows: Record<string, string | number>[], {className 
     const tr = body.insertRow();
     for (const value of Object.values(row)) {
       const td = tr.insertCell();
-      td.textContent = typeof value === "number" ? value.toLocaleString("en-US") : value;
-      if (typeof value === "number" || /^[−\d.,—%e+]+$/.test(value)) td.style.textAlign = "right";
+      td.textContent = typeof value === "number" ? integer.format(value) : value;
+      if (typeof value === "number" || /^[−\d.,—%e+]+$/.test(value)) td.className = "lab-num-cell";
     }
   }
   return table;
