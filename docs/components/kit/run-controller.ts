@@ -74,7 +74,7 @@ export function runController<S>(stepper: Stepper<S> & {offMainThread?: boolean}
     stepButton.disabled = running || p >= 1;
     // A snapshot computed at build time has no live steps behind it: say so rather than "0 steps".
     const parts = !initialised && options.initial !== undefined && snapshot === options.initial
-      ? [`precomputed at build time (${(p * 100).toFixed(0)}%)`, p >= 1 ? "Reset to run it live" : "Start to run it live"]
+      ? ["precomputed at build time", p >= 1 ? "Reset to run it live" : "Start to run it live"]
       : [`${steps.toLocaleString("en-US")} ${unit}`, `${(p * 100).toFixed(0)}%`];
     if (Number.isFinite(speed)) parts.push(`${Math.round(speed).toLocaleString("en-US")} ${unit}/s`);
     if (running && Number.isFinite(speed) && speed > 0 && p > 0 && p < 1) {
