@@ -72,7 +72,10 @@ export function runController<S>(stepper: Stepper<S> & {offMainThread?: boolean}
     startButton.textContent = running ? "Pause" : p >= 1 ? "Done" : steps > 0 ? "Resume" : "Start";
     startButton.disabled = !running && p >= 1;
     stepButton.disabled = running || p >= 1;
-    const parts = [`${steps.toLocaleString("en-US")} ${unit}`, `${(p * 100).toFixed(0)}%`];
+    // A snapshot computed at build time has no live steps behind it: say so rather than "0 steps".
+    const parts = !initialised && options.initial !== undefined && snapshot === options.initial
+      ? ["precomputed at build time", p >= 1 ? "Reset to run it live" : "Start to run it live"]
+      : [`${steps.toLocaleString("en-US")} ${unit}`, `${(p * 100).toFixed(0)}%`];
     if (Number.isFinite(speed)) parts.push(`${Math.round(speed).toLocaleString("en-US")} ${unit}/s`);
     if (running && Number.isFinite(speed) && speed > 0 && p > 0 && p < 1) {
       const remaining = (steps / p - steps) / speed;

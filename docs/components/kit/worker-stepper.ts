@@ -5,7 +5,11 @@ import type {WorkerRequest, WorkerResponse} from "../../labs/kit/worker-protocol
 
 type Pending = {resolve: (snapshot: unknown) => void; reject: (error: Error) => void};
 
-export function workerStepper<S>(url: string | URL, config: unknown): Stepper<S> & {offMainThread: true} {
+/**
+ * `progress`, when given, computes progress from any snapshot (e.g. a precomputed `initial` one the
+ * worker never saw); otherwise the worker's last reported progress is used.
+ */
+export function workerStepper<S>(url: string | URL, config: unknown, progress?: (snapshot: S) => number): Stepper<S> & {offMainThread: true} {
   const worker = new Worker(url, {type: "module"});
   const pending = new Map<number, Pending>();
   let nextId = 0;
@@ -40,7 +44,7 @@ export function workerStepper<S>(url: string | URL, config: unknown): Stepper<S>
     offMainThread: true,
     reset: () => request({type: "reset", config}),
     step: (n: number) => request({type: "step", n}),
-    progress: () => lastProgress,
+    progress: (snapshot: S) => (progress ? progress(snapshot) : lastProgress),
     dispose: () => {
       terminated = true;
       worker.terminate();

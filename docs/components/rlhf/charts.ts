@@ -1,0 +1,133 @@
+// Charts of the RLHF notebook: policy bars, training curves, calibration, head weights, the
+// reward–KL frontier with PPO, best-of-n and DPO, best-of-n KL vs the formula, and win rates.
+import * as Plot from "@observablehq/plot";
+import {palette, plotDefaults} from "../kit/chart-style.js";
+
+type Opt = {width: number; height?: number};
+
+/** Probability of each candidate of one prompt under several policies. rows: {candidate, policy, p} */
+export function PolicyBars(rows: {candidate: string; policy: string; p: number}[], {width, height}: Opt) {
+  return Plot.plot({
+    ...plotDefaults(width, height),
+    marginLeft: 150,
+    x: {label: "probability", domain: [0, 1]},
+    y: {label: null},
+    fy: {label: null},
+    color: {legend: true, range: palette},
+    marks: [Plot.barX(rows, {x: "p", y: "policy", fy: "candidate", fill: "policy", tip: true}), Plot.ruleX([0])]
+  });
+}
+
+/** Lines over training steps. rows: {step, value, series} */
+export function Curves(rows: {step: number; value: number; series: string}[], {width, height, y, domain}: Opt & {y: string; domain?: [number, number]}) {
+  return Plot.plot({
+    ...plotDefaults(width, height),
+    x: {label: "step"},
+    y: {label: y, domain},
+    color: {legend: true, range: palette},
+    marks: [Plot.line(rows, {x: "step", y: "value", stroke: "series", tip: true})]
+  });
+}
+
+/** Reliability diagram: predicted P(a ≻ b) vs observed frequency, point size = pairs in the bin. */
+export function Calibration(bins: {predicted: number; observed: number; count: number}[], {width, height}: Opt) {
+  return Plot.plot({
+    ...plotDefaults(width, height ?? Math.min(320, width)),
+    x: {label: "predicted P(first ≻ second) = σ(r₁ − r₂)", domain: [0, 1]},
+    y: {label: "observed frequency", domain: [0, 1]},
+    r: {range: [3, 12]},
+    marks: [Plot.line([[0, 0], [1, 1]], {stroke: "#aaa", strokeDasharray: "4,3"}), Plot.line(bins, {x: "predicted", y: "observed", stroke: palette[0]}), Plot.dot(bins, {x: "predicted", y: "observed", r: "count", fill: palette[0], tip: true})]
+  });
+}
+
+/** Bar per head weight (w_d of r = w·φ + b). */
+export function HeadWeights(rows: {feature: string; weight: number}[], {width, height}: Opt) {
+  return Plot.plot({
+    ...plotDefaults(width, height ?? 200),
+    marginLeft: 130,
+    x: {label: "head weight"},
+    y: {label: null, domain: rows.map((r) => r.feature)},
+    marks: [Plot.barX(rows, {x: "weight", y: "feature", fill: (d: {weight: number}) => (d.weight >= 0 ? palette[0] : palette[2]), tip: true}), Plot.ruleX([0])]
+  });
+}
+
+export interface FrontierRow {
+  kl: number;
+  value: number;
+  series: string;
+  kind: "curve" | "point" | "path";
+  label?: string;
+}
+/** Value (RM reward or hidden utility) against KL(π‖π_SFT): curves, trajectories and labelled points. */
+export function RewardKl(rows: FrontierRow[], {width, height, y}: Opt & {y: string}) {
+  const curves = rows.filter((r) => r.kind === "curve");
+  const paths = rows.filter((r) => r.kind === "path");
+  const points = rows.filter((r) => r.kind === "point");
+  return Plot.plot({
+    ...plotDefaults(width, height),
+    x: {label: "KL(π ‖ π_SFT), nats"},
+    y: {label: y},
+    color: {legend: true, range: palette},
+    marks: [
+      Plot.line(curves, {x: "kl", y: "value", stroke: "series", strokeWidth: 2}),
+      Plot.line(paths, {x: "kl", y: "value", stroke: "series", strokeDasharray: "3,2"}),
+      Plot.dot(paths, {x: "kl", y: "value", stroke: "series", r: 1.5}),
+      Plot.dot(points, {x: "kl", y: "value", fill: "series", r: 5, tip: true}),
+      Plot.text(points, {x: "kl", y: "value", text: "label", dy: -10, fontSize: 11})
+    ]
+  });
+}
+
+/** Best-of-n: measured KL and the formula log n − (n−1)/n against n. */
+export function BonKl(rows: {n: number; kl: number; formula: number}[], {width, height}: Opt) {
+  const long = rows.flatMap((r) => [
+    {n: r.n, value: r.kl, series: "exact KL on this data"},
+    {n: r.n, value: r.formula, series: "log n − (n−1)/n"}
+  ]);
+  return Plot.plot({
+    ...plotDefaults(width, height),
+    x: {label: "n", type: "log", base: 2},
+    y: {label: "KL(π_BoN ‖ π_SFT), nats"},
+    color: {legend: true, range: palette},
+    marks: [Plot.line(long, {x: "n", y: "value", stroke: "series"}), Plot.dot(long, {x: "n", y: "value", fill: "series", r: 3, tip: true})]
+  });
+}
+
+/** Scatter: the RM's reward against DPO's implicit reward, one dot per response. */
+export function ImplicitScatter(rows: {rm: number; implicit: number; correct: string}[], {width, height}: Opt) {
+  return Plot.plot({
+    ...plotDefaults(width, height),
+    x: {label: "reward model r(y) (centred per prompt)"},
+    y: {label: "DPO implicit reward β·log(π/π_ref) (centred)"},
+    color: {legend: true, range: [palette[0], palette[2]]},
+    marks: [Plot.dot(rows, {x: "rm", y: "implicit", stroke: "correct", r: 3, tip: true})]
+  });
+}
+
+/** Win rate against π_SFT by the hidden utility and by the RM. */
+export function WinRates(rows: {policy: string; judge: string; win: number}[], {width, height}: Opt) {
+  return Plot.plot({
+    ...plotDefaults(width, height),
+    marginLeft: 110,
+    x: {label: "win rate vs π_SFT", domain: [0, 1]},
+    y: {label: null},
+    fy: {label: null},
+    color: {legend: true, range: [palette[4], palette[1]]},
+    marks: [Plot.barX(rows, {x: "win", y: "judge", fy: "policy", fill: "judge", tip: true}), Plot.ruleX([0.5], {stroke: "#888", strokeDasharray: "4,3"})]
+  });
+}
+
+/** Best-of-n: the RM's reward and the hidden utility of the kept response against n. */
+export function BonReward(rows: {n: number; reward: number; utility: number}[], {width, height}: Opt) {
+  const long = rows.flatMap((r) => [
+    {n: r.n, value: r.reward, series: "RM reward"},
+    {n: r.n, value: r.utility, series: "true utility"}
+  ]);
+  return Plot.plot({
+    ...plotDefaults(width, height),
+    x: {label: "n", type: "log", base: 2},
+    y: {label: "mean over prompts"},
+    color: {legend: true, range: palette},
+    marks: [Plot.line(long, {x: "n", y: "value", stroke: "series"}), Plot.dot(long, {x: "n", y: "value", fill: "series", r: 3, tip: true})]
+  });
+}

@@ -1,0 +1,146 @@
+// Figures for the word2vec page: training loss, the subsampling and noise distributions from the real
+// counts, the 2-D projection with labels and a highlighted search, and a sentence's training pairs.
+// Plot figures take plain data; all numbers come from labs/word2vec.
+import * as Plot from "@observablehq/plot";
+import {fmt, palette, plotDefaults} from "../kit/chart-style.js";
+
+export function LossChart(loss: Array<{words: number; loss: number; alpha: number}>, {width, initial}: {width: number; initial: number}) {
+  return Plot.plot({
+    ...plotDefaults(width, 240),
+    x: {label: "words read", tickFormat: "s"},
+    y: {label: "NEG loss per positive pair", zero: true},
+    marks: [
+      Plot.ruleY([initial], {stroke: palette[9], strokeDasharray: "4,3"}),
+      Plot.text([{x: loss.length ? loss[loss.length - 1].words : 1, y: initial}], {x: "x", y: "y", text: () => `(1+k) ln 2 = ${fmt(initial, 2)}`, dy: -8, textAnchor: "end", fill: palette[9]}),
+      Plot.line(loss, {x: "words", y: "loss", stroke: palette[0]})
+    ]
+  });
+}
+
+export interface KeepRow {
+  word: string;
+  frequency: number; // f = c / T
+  code: number; // word2vec.c keep probability
+  paper: number; // 1 - paper discard probability
+}
+
+export function KeepChart(rows: KeepRow[], {width, sample, paperT}: {width: number; sample: number; paperT: number}) {
+  const long = rows.flatMap((r) => [
+    {word: r.word, frequency: r.frequency, keep: r.code, rule: `code: min(1, √(s/f) + s/f), s = ${sample}`},
+    {word: r.word, frequency: r.frequency, keep: r.paper, rule: `paper: √(t/f), t = ${paperT}`}
+  ]);
+  const labelled = rows.slice(0, 8);
+  return Plot.plot({
+    ...plotDefaults(width, 280),
+    x: {type: "log", label: "word frequency f = count / T"},
+    y: {label: "probability a token is kept", domain: [0, 1.02]},
+    color: {legend: true, range: [palette[0], palette[1]]},
+    marks: [
+      Plot.ruleX([((3 + Math.sqrt(5)) / 2) * sample], {stroke: palette[9], strokeDasharray: "4,3"}),
+      Plot.dot(long, {x: "frequency", y: "keep", stroke: "rule", r: 1.5}),
+      Plot.text(labelled, {x: "frequency", y: "code", text: "word", dy: -8, fill: palette[0]})
+    ]
+  });
+}
+
+export function NoiseChart(rows: Array<{word: string; unigram: number; noise: number}>, {width}: {width: number}) {
+  const long = rows.flatMap((r) => [
+    {word: r.word, p: r.unigram, dist: "unigram c/T"},
+    {word: r.word, p: r.noise, dist: "noise c^0.75 / Z"}
+  ]);
+  return Plot.plot({
+    ...plotDefaults(width, 260),
+    marginBottom: 56,
+    x: {domain: rows.map((r) => r.word), label: null, tickRotate: -45},
+    y: {label: "probability", type: "log"},
+    color: {legend: true, range: [palette[9], palette[2]]},
+    marks: [Plot.dot(long, {x: "word", y: "p", stroke: "dist", fill: "dist", r: 3})]
+  });
+}
+
+export interface ProjectedWord {
+  word: string;
+  x: number;
+  y: number;
+  pos: string;
+  hit: boolean;
+}
+
+export function ProjectionChart(points: ProjectedWord[], {width, explained}: {width: number; explained: [number, number]}) {
+  const hits = points.filter((p) => p.hit);
+  return Plot.plot({
+    ...plotDefaults(width, Math.min(560, Math.max(320, width * 0.62))),
+    x: {label: `PC1 (${(explained[0] * 100).toFixed(1)}% of variance)`},
+    y: {label: `PC2 (${(explained[1] * 100).toFixed(1)}%)`},
+    color: {legend: true, domain: ["NOUN", "VERB", "ADJ", "ADV", "OTHER", "—"], range: [palette[0], palette[2], palette[4], palette[6], palette[9], palette[9]]},
+    marks: [
+      Plot.dot(points, {x: "x", y: "y", fill: "pos", r: 2.5, fillOpacity: 0.8}),
+      Plot.text(points, {x: "x", y: "y", text: "word", fill: "pos", dy: -7, fontSize: 10}),
+      Plot.dot(hits, {x: "x", y: "y", r: 7, stroke: "black", strokeWidth: 2}),
+      Plot.text(hits, {x: "x", y: "y", text: "word", dy: 14, fontWeight: "bold", fontSize: 13})
+    ]
+  });
+}
+
+/** A sentence as chips: kept words solid, dropped words struck through, the window around `center`. */
+export function SentenceView(words: Array<{word: string; kept: boolean; keep: number}>, center: number, radius: number, maxRadius: number): HTMLElement {
+  const root = document.createElement("div");
+  root.className = "w2v-sentence";
+  const kept = words.map((w, i) => ({...w, i})).filter((w) => w.kept);
+  const position = kept.findIndex((w) => w.i === center);
+  words.forEach((w, i) => {
+    const chip = document.createElement("span");
+    chip.textContent = w.word;
+    chip.title = `keep probability ${fmt(w.keep, 3)}`;
+    const k = kept.findIndex((x) => x.i === i);
+    const distance = position < 0 || k < 0 ? Infinity : Math.abs(k - position);
+    chip.className = !w.kept ? "w2v-dropped" : i === center ? "w2v-center" : distance <= radius ? "w2v-context" : distance <= maxRadius ? "w2v-outside" : "";
+    root.append(chip, " ");
+  });
+  return root;
+}
+
+/** A click-to-download button for text produced on demand. */
+export function downloadButton(label: string, filename: string, content: () => string): HTMLButtonElement {
+  const button = document.createElement("button");
+  button.type = "button";
+  button.textContent = label;
+  button.className = "w2v-download";
+  button.addEventListener("click", () => {
+    const url = URL.createObjectURL(new Blob([content()], {type: "text/plain"}));
+    const a = document.createElement("a");
+    a.href = url;
+    a.download = filename;
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  });
+  return button;
+}
+
+/** Neighbour lists as a small table: one column per list. */
+export function NeighbourTable(columns: Array<{title: string; rows: Array<{word: string; score: number}>}>): HTMLElement {
+  const table = document.createElement("table");
+  table.className = "w2v-neighbours";
+  const head = table.createTHead().insertRow();
+  for (const c of columns) {
+    const th = document.createElement("th");
+    th.textContent = c.title;
+    th.colSpan = 2;
+    head.append(th);
+  }
+  const body = table.createTBody();
+  const n = Math.max(0, ...columns.map((c) => c.rows.length));
+  for (let i = 0; i < n; i++) {
+    const tr = body.insertRow();
+    for (const c of columns) {
+      const r = c.rows[i];
+      tr.insertCell().textContent = r ? r.word : "";
+      const score = tr.insertCell();
+      score.textContent = r ? fmt(r.score, 3) : "";
+      score.className = "lab-num";
+    }
+  }
+  return table;
+}

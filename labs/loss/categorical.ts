@@ -1,0 +1,240 @@
+// Information measures between two categorical distributions over K classes: stable (log-)softmax
+// with a temperature, entropy, cross-entropy, KL (0·log 0 = 0; KL = +∞ when q = 0 < p), units,
+// perplexity and the CE gradient. Continuous densities live in gaussian.ts, label smoothing in smoothing.ts.
+// Sources: Cover & Thomas, Elements of Information Theory, ch. 2; FACTS.md §3.
+import {InputError} from "../kit/params.js";
+
+export type Units = "nats" | "bits";
+
+/** Nats -> the chosen unit (1 nat = 1/ln 2 ≈ 1.443 bits). */
+export function toUnits(nats: number, units: Units): number {
+  return units === "bits" ? nats / Math.LN2 : nats;
+}
+
+/** Perplexity from an entropy or cross-entropy in nats: e^H (= 2^H in bits). */
+export function perplexity(nats: number): number {
+  return Math.exp(nats);
+}
+
+function checkLogits(logits: ArrayLike<number>, name: string): void {
+  if (logits.length < 1) throw new InputError(`${name} needs at least one value.`);
+  let anyFinite = false;
+  for (let i = 0; i < logits.length; i++) {
+    const z = logits[i];
+    if (Number.isNaN(z) || z === Infinity) throw new InputError(`${name}[${i + 1}] must be a number or -∞, got ${z}.`);
+    if (Number.isFinite(z)) anyFinite = true;
+  }
+  if (!anyFinite) throw new InputError(`${name} cannot all be -∞: no class would have any probability.`);
+}
+
+function checkTemperature(temperature: number): void {
+  if (!Number.isFinite(temperature) || temperature <= 0) {
+    throw new InputError(`Temperature must be a positive number, got ${temperature}.`);
+  }
+}
+
+/**
+ * log softmax(z / T), computed as z/T - max - log Σ exp(z/T - max), so logits of magnitude 1000 never
+ * overflow. A logit of -∞ gives log-probability -∞ (probability exactly 0).
+ * (K,) -> (K,)
+ */
+export function logSoftmax(logits: ArrayLike<number>, temperature = 1, name = "logits"): Float64Array {
+  checkLogits(logits, name);
+  checkTemperature(temperature);
+  const K = logits.length;
+  const out = new Float64Array(K);
+  let max = -Infinity;
+  for (let i = 0; i < K; i++) {
+    out[i] = logits[i] / temperature;
+    if (out[i] > max) max = out[i];
+  }
+  for (let i = 0; i < K; i++) out[i] -= max; // shift first: the largest becomes exactly 0
+  let sum = 0;
+  for (let i = 0; i < K; i++) sum += Math.exp(out[i]); // every term <= 1, at least one == 1
+  const logSum = Math.log(sum);
+  for (let i = 0; i < K; i++) out[i] -= logSum;
+  return out;
+}
+
+/** softmax(z / T). (K,) -> (K,) */
+export function softmax(logits: ArrayLike<number>, temperature = 1, name = "logits"): Float64Array {
+  return logSoftmax(logits, temperature, name).map(Math.exp);
+}
+
+/** Checks that p is a probability vector: finite, >= 0, sums to 1 within tol. */
+export function checkDistribution(p: ArrayLike<number>, name = "p", tol = 1e-6): void {
+  if (p.length < 1) throw new InputError(`${name} needs at least one probability.`);
+  let sum = 0;
+  for (let i = 0; i < p.length; i++) {
+    const v = p[i];
+    if (!Number.isFinite(v)) throw new InputError(`${name}[${i + 1}] must be a number, got ${v}.`);
+    if (v < 0) throw new InputError(`${name}[${i + 1}] = ${v} is negative; probabilities must be >= 0.`);
+    sum += v;
+  }
+  if (Math.abs(sum - 1) > tol) throw new InputError(`The probabilities of ${name} sum to ${+sum.toFixed(6)}; they must sum to 1.`);
+}
+
+/** log of each probability, with log 0 = -∞. (K,) -> (K,) */
+export function logOf(p: ArrayLike<number>): Float64Array {
+  return Float64Array.from(p as ArrayLike<number>, (v) => Math.log(v));
+}
+
+function sameLength(a: ArrayLike<number>, b: ArrayLike<number>): void {
+  if (a.length !== b.length) throw new InputError(`p and q must have the same number of classes, got ${a.length} and ${b.length}.`);
+}
+
+// ---- measures from log-probabilities (exact for softmax outputs, even when exp underflows) ----
+
+/** H(p) = -Σ p log p in nats, with 0·log 0 = 0. logp: (K,) */
+export function entropyLog(logp: ArrayLike<number>): number {
+  let h = 0;
+  for (let i = 0; i < logp.length; i++) {
+    const p = Math.exp(logp[i]);
+    if (p > 0) h -= p * logp[i];
+  }
+  return Math.max(0, h);
+}
+
+/** H(p, q) = -Σ p log q in nats; terms with p = 0 are 0, a term with q = 0 < p is +∞. (K,), (K,) */
+export function crossEntropyLog(logp: ArrayLike<number>, logq: ArrayLike<number>): number {
+  sameLength(logp, logq);
+  let h = 0;
+  for (let i = 0; i < logp.length; i++) {
+    if (logp[i] === -Infinity) continue; // 0·log q = 0
+    if (logq[i] === -Infinity) return Infinity; // q = 0 < p
+    h -= Math.exp(logp[i]) * logq[i];
+  }
+  return Math.max(0, h);
+}
+
+/** KL(p‖q) = Σ p (log p - log q) in nats; 0 where p = 0, +∞ if q = 0 < p anywhere. (K,), (K,) */
+export function klLog(logp: ArrayLike<number>, logq: ArrayLike<number>): number {
+  sameLength(logp, logq);
+  let d = 0;
+  for (let i = 0; i < logp.length; i++) {
+    if (logp[i] === -Infinity) continue; // 0·log(0/q) = 0
+    if (logq[i] === -Infinity) return Infinity; // q = 0 < p
+    const p = Math.exp(logp[i]); // may underflow to 0 for log p < -745: the term is then negligible
+    if (p > 0) d += p * (logp[i] - logq[i]);
+  }
+  return Math.max(0, d); // Gibbs: KL >= 0; clamps -1e-17 round-off
+}
+
+// ---- the same measures from probabilities ----
+
+export function entropy(p: ArrayLike<number>): number {
+  checkDistribution(p, "p");
+  return entropyLog(logOf(p));
+}
+
+export function crossEntropy(p: ArrayLike<number>, q: ArrayLike<number>): number {
+  checkDistribution(p, "p");
+  checkDistribution(q, "q");
+  return crossEntropyLog(logOf(p), logOf(q));
+}
+
+export function kl(p: ArrayLike<number>, q: ArrayLike<number>): number {
+  checkDistribution(p, "p");
+  checkDistribution(q, "q");
+  return klLog(logOf(p), logOf(q));
+}
+
+export interface Measures {
+  Hp: number; // H(p)
+  Hq: number; // H(q)
+  CEpq: number; // H(p, q)
+  CEqp: number; // H(q, p)
+  KLpq: number; // KL(p‖q)
+  KLqp: number; // KL(q‖p)
+}
+
+/** All six measures (nats) from two log-probability vectors. */
+export function measures(logp: ArrayLike<number>, logq: ArrayLike<number>): Measures {
+  return {
+    Hp: entropyLog(logp),
+    Hq: entropyLog(logq),
+    CEpq: crossEntropyLog(logp, logq),
+    CEqp: crossEntropyLog(logq, logp),
+    KLpq: klLog(logp, logq),
+    KLqp: klLog(logq, logp)
+  };
+}
+
+/**
+ * Gradient of H(p, softmax(z)) with respect to the logits z: softmax(z) - p.
+ * (K,), (K,) -> (K,)
+ */
+export function crossEntropyGradLogits(p: ArrayLike<number>, logits: ArrayLike<number>): Float64Array {
+  sameLength(p, logits);
+  const q = softmax(logits);
+  return q.map((qi, i) => qi - p[i]);
+}
+
+/**
+ * Sets class i to probability value and rescales the other classes so the total stays 1 (used by
+ * dragging a bar). If the others are all 0 they share the rest equally. (K,) -> (K,)
+ */
+export function setProbability(p: ArrayLike<number>, i: number, value: number): Float64Array {
+  if (!(value >= 0 && value <= 1)) throw new InputError(`A probability must be between 0 and 1, got ${value}.`);
+  const K = p.length;
+  if (!(i >= 0 && i < K && Number.isInteger(i))) throw new InputError(`Class ${i + 1} does not exist (K = ${K}).`);
+  let rest = 0;
+  for (let j = 0; j < K; j++) if (j !== i) rest += p[j];
+  const out = new Float64Array(K);
+  for (let j = 0; j < K; j++) {
+    if (j === i) out[j] = value;
+    else if (K === 1) out[j] = 0;
+    else out[j] = rest > 0 ? (p[j] / rest) * (1 - value) : (1 - value) / (K - 1);
+  }
+  if (K === 1) out[0] = 1;
+  return out;
+}
+
+/** Logits that reproduce p at temperature T: T·log p (-∞ where p = 0). (K,) -> (K,) */
+export function logitsFor(p: ArrayLike<number>, temperature = 1): Float64Array {
+  checkTemperature(temperature);
+  return Float64Array.from(p as ArrayLike<number>, (v) => temperature * Math.log(v));
+}
+
+/** q_λ = (1-λ) q + λ p: the straight path from q (λ = 0) to p (λ = 1). (K,), (K,) -> (K,) */
+export function mix(q: ArrayLike<number>, p: ArrayLike<number>, lambda: number): Float64Array {
+  sameLength(p, q);
+  return Float64Array.from(q as ArrayLike<number>, (qi, i) => (1 - lambda) * qi + lambda * p[i]);
+}
+
+export interface PathPoint {
+  t: number; // path parameter (temperature τ or mixing weight λ)
+  ce: number; // H(p, q_t) in nats
+  kl: number; // KL(p‖q_t) in nats
+  hp: number; // H(p) in nats (constant along the path)
+}
+
+/** CE and KL as q = softmax(z_p / τ) sweeps τ; the path passes through p at τ = T_p. */
+export function temperaturePath(logitsP: ArrayLike<number>, temperatureP: number, taus: ArrayLike<number>): PathPoint[] {
+  const logp = logSoftmax(logitsP, temperatureP, "p's logits");
+  const hp = entropyLog(logp);
+  return Array.from(taus as ArrayLike<number>, (tau) => {
+    const logq = logSoftmax(logitsP, tau, "p's logits");
+    return {t: tau, ce: crossEntropyLog(logp, logq), kl: klLog(logp, logq), hp};
+  });
+}
+
+/** CE and KL along q_λ = (1-λ) q + λ p, λ in [0, 1]; the path ends at p. */
+export function mixingPath(p: ArrayLike<number>, q: ArrayLike<number>, lambdas: ArrayLike<number>): PathPoint[] {
+  const logp = logOf(p);
+  const hp = entropyLog(logp);
+  return Array.from(lambdas as ArrayLike<number>, (lambda) => {
+    const logq = logOf(mix(q, p, lambda));
+    return {t: lambda, ce: crossEntropyLog(logp, logq), kl: klLog(logp, logq), hp};
+  });
+}
+
+/** n evenly spaced values from lo to hi inclusive; geometric when log = true. */
+export function linspace(lo: number, hi: number, n: number, log = false): Float64Array {
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const f = n === 1 ? 0 : i / (n - 1);
+    out[i] = log ? Math.exp(Math.log(lo) + f * (Math.log(hi) - Math.log(lo))) : lo + f * (hi - lo);
+  }
+  return out;
+}

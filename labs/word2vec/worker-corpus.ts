@@ -1,0 +1,40 @@
+// Worker-side loading of the training corpus, so the page never clones a million tokens on its main
+// thread: Brown is fetched from the page's data files (and kept for later resets), the reader's text is
+// tokenised here. Used by worker.ts and worker-tfjs.ts only.
+import type {Stepper} from "../kit/stepper.js";
+import {tokenizeText} from "./corpus.js";
+import {unpackCorpus} from "./packed.js";
+import {type Engine, type SessionConfig, type SessionSnapshot, sessionStepper} from "./session.js";
+import {type Corpus, encodeSentences} from "./vocab.js";
+
+export type CorpusSource = {kind: "brown"; json: string; bin: string} | {kind: "text"; text: string};
+export type WorkerConfig = Omit<SessionConfig, "corpus" | "pos"> & {source: CorpusSource};
+
+let brownCache: Promise<{corpus: Corpus; pos: Uint8Array}> | null = null;
+
+async function loadBrown(json: string, bin: string): Promise<{corpus: Corpus; pos: Uint8Array}> {
+  const [types, buffer] = await Promise.all([fetch(json).then((r) => r.json()), fetch(bin).then((r) => r.arrayBuffer())]);
+  return {corpus: unpackCorpus(types, buffer), pos: Uint8Array.from(types.pos as number[])};
+}
+
+export async function loadCorpus(source: CorpusSource): Promise<{corpus: Corpus; pos: Uint8Array | null}> {
+  if (source.kind === "brown") return (brownCache ??= loadBrown(source.json, source.bin));
+  return {corpus: encodeSentences(tokenizeText(source.text)), pos: null};
+}
+
+/** A session whose reset() first loads the corpus in the worker. */
+export function workerSession(config: WorkerConfig, makeEngine: (config: SessionConfig) => Engine | Promise<Engine>): Stepper<SessionSnapshot> {
+  let inner: Stepper<SessionSnapshot> | null = null;
+  return {
+    async reset() {
+      const {corpus, pos} = await loadCorpus(config.source);
+      inner = sessionStepper({...config, corpus, pos}, makeEngine);
+      return inner.reset();
+    },
+    step: (n) => {
+      if (!inner) throw new Error("The worker got a step before a reset.");
+      return inner.step(n);
+    },
+    progress: (s) => s.progress
+  };
+}

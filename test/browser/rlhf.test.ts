@@ -1,0 +1,114 @@
+// The RLHF notebook in Chromium: loads cleanly with KaTeX, runs every stage (SFT, RM in a worker,
+// PPO, DPO) with the default seed and redraws its charts, reacts to each control, reports bad input,
+// and reopens a shared URL in the same state.
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import type {Page} from "playwright-core";
+import {launchLab, LONG_TASK_LIMIT_MS, type Lab, type PageSession} from "./harness.js";
+
+let lab: Lab;
+beforeAll(async () => (lab = await launchLab()));
+afterAll(async () => lab?.close());
+
+const nums = (page: Page) => page.locator(".lab-num").allTextContents();
+const numContaining = async (page: Page, text: string) => (await nums(page)).find((t) => t.includes(text)) ?? "";
+/** Waits until some .lab-num line matches the regular expression `pattern` (given as source text). */
+const waitNum = (page: Page, pattern: string) =>
+  page.waitForFunction((src) => [...document.querySelectorAll(".lab-num")].some((e) => new RegExp(src).test(e.textContent ?? "")), pattern, {timeout: 60_000});
+/** The run controller whose <strong> label is `name`. */
+const run = (page: Page, name: string) => page.locator(".lab-run", {has: page.locator(`strong:text-is("${name}")`)});
+const setNumber = async (page: Page, label: string, value: string) => {
+  const input = page.locator(`form:has(label:text-is("${label}")) input[type=number]`).first();
+  await input.fill(value);
+  await input.dispatchEvent("input");
+};
+
+describe("/rlhf", () => {
+  let s: PageSession;
+  beforeAll(async () => {
+    s = await lab.open("/rlhf");
+    await waitNum(s.page, "Best-of-16");
+  });
+  afterAll(async () => s?.close());
+
+  it("loads with zero problems, renders KaTeX and the precomputed first state of every stage", async () => {
+    expect(await s.page.locator(".observablehq--error").allTextContents()).toEqual([]);
+    expect(await s.page.locator(".katex").count()).toBeGreaterThan(10);
+    const all = (await nums(s.page)).join("\n");
+    for (const text of ["Step 150: demonstration NLL", "600 pairs", "Step 100/100", "β = 0.05 · step 150", "Best-of-16", "DPO step 150"]) expect(all).toContain(text);
+    expect(await s.page.locator(".lab-misconception").count()).toBeGreaterThanOrEqual(4);
+    expect(s.problems()).toEqual([]);
+  });
+
+  it("each control changes its output", async () => {
+    const page = s.page;
+    const before = (await nums(page)).join("\n");
+    await setNumber(page, "pairs", "300");
+    await waitNum(page, "^300 pairs");
+    await waitNum(page, "on 300 pairs"); // the RM retrains on the new label set (autoStart, first snapshot)
+    await setNumber(page, "log₁₀ β", "-1");
+    await waitNum(page, "β = 0.1 · step 150");
+    await page.locator('form:has(label:text-is("best of n")) select').selectOption("64");
+    await waitNum(page, "Best-of-64");
+    const candidates = () => page.locator("summary", {hasText: "The candidates for"}).textContent();
+    const summary = await candidates();
+    await page.locator('form:has(label:text-is("prompt")) select').selectOption({index: 3});
+    await expect.poll(candidates, {timeout: 20_000}).not.toBe(summary);
+    await page.locator("button.rlhf-pick-a").click();
+    await waitNum(page, "You have labelled 1 pairs");
+    expect((await nums(page)).join("\n")).not.toBe(before);
+    expect(page.url()).toContain("pairs=300");
+    expect(page.url()).toContain("logbeta=-1");
+    expect(page.url()).toContain("n=64");
+    expect(s.problems()).toEqual([]);
+  });
+
+  it("bad input shows a clear message: an empty label set", async () => {
+    const page = s.page;
+    await page.locator("button", {hasText: "Clear my labels"}).click();
+    await page.locator('form:has(label:text-is("label source")) label:has-text("mine") input').check();
+    await page.waitForFunction(() => (document.body.textContent ?? "").includes("The label set is empty"));
+    expect(await page.locator(".observablehq--error").count()).toBe(0);
+  });
+});
+
+describe("/rlhf run live", () => {
+  it("runs every stage with the default seed (SFT, RM in a worker, then PPO and DPO against it) and each chart updates", async () => {
+    // 40 RM steps instead of 100: the RM is no longer the precomputed one, so it trains at load, and
+    // when it finishes PPO and DPO rerun against it
+    const s = await lab.open("/rlhf?rmsteps=40");
+    const page = s.page;
+    await waitNum(page, "Best-of-16");
+    const ppoBefore = await numContaining(page, "β = 0.05");
+    await s.clearLongTasks();
+    await waitNum(page, "^Step ([1-9]|[1-3]\\d)/40 on 600 pairs");
+    await waitNum(page, "^Step 40/40 on 600 pairs");
+    const ranToEnd = (name: string) =>
+      page.waitForFunction((n) => [...document.querySelectorAll(".lab-run")].some((e) => e.querySelector("strong")?.textContent === n && /^[1-9][\d,]* steps · 100%/.test(e.querySelector(".lab-run-status")?.textContent ?? "")), name, {timeout: 60_000});
+    await ranToEnd("PPO");
+    await ranToEnd("DPO");
+    await waitNum(page, "β = 0.05 · step 150");
+    expect(await numContaining(page, "β = 0.05")).not.toBe(ppoBefore);
+    const long = await s.longTasks();
+    console.log(`rlhf live run: ${long.length} main-thread tasks over 50 ms, longest ${Math.round(Math.max(0, ...long))} ms (limit ${LONG_TASK_LIMIT_MS})`);
+    // SFT: reset to θ = 0 (uniform policy), then train to the end: the same numbers as the build
+    await run(page, "SFT").locator(".lab-reset").click();
+    await waitNum(page, "^Step 0: ");
+    await run(page, "SFT").locator(".lab-start").click();
+    await waitNum(page, "^Step 150: demonstration NLL 1\\.772");
+    expect(await page.locator(".observablehq--error").count()).toBe(0);
+    expect(s.problems()).toEqual([]);
+    await s.close();
+  });
+});
+
+describe("/rlhf with state in the URL", () => {
+  it("reopens the shared state and reports a malformed value", async () => {
+    const s = await lab.open("/rlhf?logbeta=-0.5&n=8&dpobeta=0.5&tau=oops");
+    await waitNum(s.page, "Best-of-8");
+    await waitNum(s.page, "β = 0.32 · step 150");
+    await s.page.waitForFunction(() => (document.body.textContent ?? "").includes("τ must be a number"));
+    expect(await s.page.locator(".observablehq--error").count()).toBe(0);
+    expect(s.problems()).toEqual([]);
+    await s.close();
+  });
+});

@@ -1,0 +1,78 @@
+import {describe, expect, it} from "vitest";
+import {mulberry32} from "../../labs/kit/random.js";
+import {DEFAULT_CONFIG, initKernel, kernelProgress, learningRate, stepKernel, takeLoss, trainKernel, type TrainConfig} from "../../labs/word2vec/kernel.js";
+import {nearest, normalizeRows} from "../../labs/word2vec/evaluate.js";
+import {initTf, stepTf} from "../../labs/word2vec/tfjs-engine.js";
+import {type Corpus, encodeSentences} from "../../labs/word2vec/vocab.js";
+
+// Planted structure: group A (a0..a9) and group B (b0..b9); a sentence draws all its words from one group,
+// so words share contexts within a group and never across.
+function plantedCorpus(sentences: number, seed: number): Corpus {
+  const random = mulberry32(seed);
+  const out: string[][] = [];
+  for (let i = 0; i < sentences; i++) {
+    const g = i % 2 === 0 ? "a" : "b";
+    out.push(Array.from({length: 8}, () => `${g}${Math.floor(random() * 10)}`));
+  }
+  return encodeSentences(out);
+}
+
+function groupsSeparated(words: string[], syn0: Float32Array, dim: number, k: number): number {
+  const unit = normalizeRows(syn0, dim);
+  let wrong = 0;
+  for (let i = 0; i < words.length; i++) for (const {index} of nearest(unit, dim, i, k)) if (words[index][0] !== words[i][0]) wrong++;
+  return wrong;
+}
+
+const small: TrainConfig = {...DEFAULT_CONFIG, dim: 10, window: 3, negative: 3, sample: 0, minCount: 1, epochs: 5, alpha: 0.025};
+
+describe("training", () => {
+  it("learningRate(alpha0, done, total) decays linearly to the 1e-4 floor", () => {
+    expect(learningRate(0.025, 0, 999)).toBe(0.025);
+    expect(learningRate(0.025, 500, 999)).toBeCloseTo(0.0125, 12);
+    expect(learningRate(0.025, 1000, 999)).toBeCloseTo(0.025 * 1e-4, 12);
+  });
+
+  for (const model of ["sg", "cbow"] as const) {
+    it(`trainKernel (${model}) puts each word's 5 nearest neighbours in its own planted group`, () => {
+      const corpus = plantedCorpus(400, 1);
+      const s = trainKernel({...small, model}, corpus, mulberry32(42));
+      expect(groupsSeparated(corpus.words, s.syn0, small.dim, 5)).toBe(0);
+    });
+
+    it(`stepTf (${model}, tfjs autodiff) puts each word's 5 nearest neighbours in its own planted group`, async () => {
+      const corpus = plantedCorpus(400, 1);
+      // Small batches: with 20 words a large batch sums many stale steps on the same rows.
+      const s = initTf({...small, model}, corpus, mulberry32(42), {batchSize: model === "sg" ? 128 : 256});
+      while (s.kernel.epoch < s.kernel.config.epochs) await stepTf(s, 1e9);
+      expect(groupsSeparated(corpus.words, s.kernel.syn0, small.dim, 5)).toBe(0);
+    });
+  }
+
+  it("trainKernel(config, corpus, mulberry32(seed)): same seed gives the same vectors, another seed others", () => {
+    const corpus = plantedCorpus(100, 2);
+    const a = trainKernel({...small, sample: 1e-2}, corpus, mulberry32(7));
+    const b = trainKernel({...small, sample: 1e-2}, corpus, mulberry32(7));
+    const c = trainKernel({...small, sample: 1e-2}, corpus, mulberry32(8));
+    expect(Array.from(a.syn0)).toEqual(Array.from(b.syn0));
+    expect(Array.from(a.syn1neg)).toEqual(Array.from(b.syn1neg));
+    expect(Array.from(a.syn0)).not.toEqual(Array.from(c.syn0));
+  });
+
+  it("stepKernel(state, n) starts near (1 + k) ln 2, reaches progress 1 after epochs x T words, and the loss falls", () => {
+    const corpus = plantedCorpus(400, 3);
+    const s = initKernel({...small, model: "sg"}, corpus, mulberry32(1));
+    stepKernel(s, 100);
+    const first = takeLoss(s);
+    // Output vectors start at zero, so every term is ln 2; negatives equal to the positive (1 in 20) are skipped.
+    expect(Math.abs(first - 4 * Math.LN2)).toBeLessThan(0.25);
+    let last = NaN;
+    while (kernelProgress(s) < 1) {
+      stepKernel(s, 800);
+      last = takeLoss(s);
+    }
+    expect(s.wordsDone).toBe(5 * 3200);
+    expect(s.epoch).toBe(5);
+    expect(last).toBeLessThan(first - 0.3);
+  });
+});
