@@ -1,7 +1,7 @@
 // The LoRA page in Chromium: loads cleanly with KaTeX and the precomputed first state, trains live in a
 // worker without blocking the main thread, reacts to its controls and reopens the state from its URL.
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {launchLab, LONG_TASK_LIMIT_MS, type Lab} from "./harness.js";
+import {launchLab, type Lab} from "./harness.js";
 
 let lab: Lab;
 beforeAll(async () => (lab = await launchLab()));
@@ -29,20 +29,7 @@ describe("/lora", () => {
     const s = await lab.open("/lora?rstar=2&alpha=16&steps=120");
     expect(await s.page.locator("input[type=number][max='16']").first().inputValue()).toBe("2");
     await s.page.waitForSelector(".memory-status"); // the page's last cells have run
-    // How slow is this machine right now? 2·10⁷ square roots take ~30 ms on an idle laptop core. On a loaded
-    // CI machine every task stretches by the same factor, so the long-task limit is scaled by it (never below 1).
-    const calibrate = () =>
-      s.page.evaluate(() => {
-        const runs: number[] = [];
-        for (let r = 0; r < 3; r++) {
-          const t0 = performance.now();
-          let x = 0;
-          for (let i = 0; i < 2e7; i++) x += Math.sqrt(i);
-          runs.push(performance.now() - t0 + 0 * x);
-        }
-        return runs.sort((a, b) => a - b)[1]; // median of 3
-      });
-    const calibrationBefore = await calibrate();
+    const slowdownBefore = await s.slowdown();
     await s.clearLongTasks();
     const t0 = Date.now();
     // autoStart: wait for the first run controller to finish
@@ -56,11 +43,7 @@ describe("/lora", () => {
     const rows = await s.page.locator("table.sim-table tr").allTextContents();
     const r1 = rows.find((r) => r.includes("LoRA r=1"))!;
     expect(r1).toMatch(/1\.0[01]\d/);
-    const long = await s.longTasks();
-    const calibrationMs = (calibrationBefore + (await calibrate())) / 2; // the load may change during the run
-    const slowdown = Math.max(1, calibrationMs / 30);
-    console.log(`long tasks during training: ${JSON.stringify(long)}; machine slowdown ×${slowdown.toFixed(1)} (calibration ${calibrationMs.toFixed(0)} ms)`);
-    expect(Math.max(0, ...long) / slowdown).toBeLessThan(LONG_TASK_LIMIT_MS);
+    await s.expectResponsive("lora training", slowdownBefore);
     expect(s.problems()).toEqual([]);
     await s.close();
   });

@@ -3,7 +3,7 @@
 // and reopens a shared URL in the same state.
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import type {Page} from "playwright-core";
-import {launchLab, LONG_TASK_LIMIT_MS, type Lab, type PageSession} from "./harness.js";
+import {launchLab, type Lab, type PageSession} from "./harness.js";
 
 let lab: Lab;
 beforeAll(async () => (lab = await launchLab()));
@@ -79,6 +79,7 @@ describe("/rlhf run live", () => {
     const page = s.page;
     await waitNum(page, "Best-of-16");
     const ppoBefore = await numContaining(page, "β = 0.05");
+    const slowdownBefore = await s.slowdown();
     await s.clearLongTasks();
     await waitNum(page, "^Step ([1-9]|[1-3]\\d)/40 on 600 pairs");
     await waitNum(page, "^Step 40/40 on 600 pairs");
@@ -88,8 +89,7 @@ describe("/rlhf run live", () => {
     await ranToEnd("DPO");
     await waitNum(page, "β = 0.05 · step 150");
     expect(await numContaining(page, "β = 0.05")).not.toBe(ppoBefore);
-    const long = await s.longTasks();
-    console.log(`rlhf live run: ${long.length} main-thread tasks over 50 ms, longest ${Math.round(Math.max(0, ...long))} ms (limit ${LONG_TASK_LIMIT_MS})`);
+    await s.expectResponsive("rlhf live run", slowdownBefore);
     // SFT: reset to θ = 0 (uniform policy), then train to the end: the same numbers as the build
     await run(page, "SFT").locator(".lab-reset").click();
     await waitNum(page, "^Step 0: ");
