@@ -210,9 +210,23 @@ export function negativeUpdate(
       g = (label - EXP_TABLE[idx]) * alpha;
       loss += label ? LOSS_POS[idx] : LOSS_NEG[idx];
     }
-    for (let j = 0; j < D; j++) {
+    if (g === 0) continue; // saturated: the update would add exact zeros
+    // Fused update, unrolled by four: neu1e += g * syn1[t] (before its update, as word2vec.c), syn1[t] += g * x.
+    j = 0;
+    for (; j + 3 < D; j += 4) {
+      const o0 = syn1[l2 + j], o1 = syn1[l2 + j + 1], o2 = syn1[l2 + j + 2], o3 = syn1[l2 + j + 3];
+      neu1e[j] += g * o0;
+      neu1e[j + 1] += g * o1;
+      neu1e[j + 2] += g * o2;
+      neu1e[j + 3] += g * o3;
+      syn1[l2 + j] = o0 + g * inp[l1 + j];
+      syn1[l2 + j + 1] = o1 + g * inp[l1 + j + 1];
+      syn1[l2 + j + 2] = o2 + g * inp[l1 + j + 2];
+      syn1[l2 + j + 3] = o3 + g * inp[l1 + j + 3];
+    }
+    for (; j < D; j++) {
       const o = syn1[l2 + j];
-      neu1e[j] += g * o; // uses syn1[t] before its update, as word2vec.c
+      neu1e[j] += g * o;
       syn1[l2 + j] = o + g * inp[l1 + j];
     }
   }
