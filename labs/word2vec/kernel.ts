@@ -233,6 +233,18 @@ export function negativeUpdate(
   return loss;
 }
 
+/** dst[do..do+n) += src[so..so+n), unrolled by four (V8 runs short unrolled typed-array loops ~1.5x faster). */
+function addRow(dst: Float32Array, dOff: number, src: Float32Array, sOff: number, n: number): void {
+  let j = 0;
+  for (; j + 3 < n; j += 4) {
+    dst[dOff + j] += src[sOff + j];
+    dst[dOff + j + 1] += src[sOff + j + 1];
+    dst[dOff + j + 2] += src[sOff + j + 2];
+    dst[dOff + j + 3] += src[sOff + j + 3];
+  }
+  for (; j < n; j++) dst[dOff + j] += src[sOff + j];
+}
+
 function trainSentenceSG(s: KernelState, len: number, alpha: number): void {
   const D = s.config.dim;
   const window = s.config.window;
@@ -253,7 +265,7 @@ function trainSentenceSG(s: KernelState, len: number, alpha: number): void {
       const l1 = sen[c] * D;
       neu1e.fill(0);
       loss += negativeUpdate(s, syn0, l1, word, alpha);
-      for (let j = 0; j < D; j++) syn0[l1 + j] += neu1e[j];
+      addRow(syn0, l1, neu1e, 0, D);
       pairs++;
     }
   }
@@ -283,7 +295,7 @@ function trainSentenceCBOW(s: KernelState, len: number, alpha: number): void {
     for (let c = lo; c <= hi; c++) {
       if (c === pos) continue;
       const l1 = sen[c] * D;
-      for (let j = 0; j < D; j++) neu1[j] += syn0[l1 + j];
+      addRow(neu1, 0, syn0, l1, D);
     }
     const inv = 1 / cw;
     for (let j = 0; j < D; j++) neu1[j] *= inv; // h = mean of context vectors (cbow_mean)
@@ -293,7 +305,7 @@ function trainSentenceCBOW(s: KernelState, len: number, alpha: number): void {
     for (let c = lo; c <= hi; c++) {
       if (c === pos) continue;
       const l1 = sen[c] * D;
-      for (let j = 0; j < D; j++) syn0[l1 + j] += neu1e[j];
+      addRow(syn0, l1, neu1e, 0, D);
     }
     pairs++;
   }
