@@ -14,19 +14,11 @@ import {IVFSearcher, buildIVFFlat, buildIVFPQ, trainCoarse, trainIVFPQ} from "..
 import {adcTable, pqEncode, trainPQ} from "../labs/vector-search/pq.js";
 import {gaussianMixture, SYNTHETIC_DEFAULT} from "../labs/vector-search/synthetic.js";
 import {TopK} from "../labs/vector-search/topk.js";
+import type {MeasureRow} from "../labs/vector-search/measure.js";
 
-interface Row {
+/** The lab's measurement row (labs/vector-search/measure.ts), plus which engine produced it. */
+interface Row extends MeasureRow {
   engine: "lab" | "faiss";
-  index: "flat" | "pq" | "ivf-flat" | "ivf-pq";
-  m: number | null;
-  nbits: number | null;
-  nlist: number | null;
-  nprobe: number | null;
-  trainSeconds: number;
-  addSeconds: number;
-  bytesPerVector: number;
-  recallAt10: number;
-  qps: number; // wall clock
   qpsCpu?: number; // queries per second of this process's CPU time (less sensitive to a busy machine)
 }
 
