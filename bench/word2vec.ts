@@ -1,6 +1,7 @@
 // Benchmark of the word2vec engines on the Brown corpus (or a file): raw words/s and POS purity@10,
 // optionally beside gensim (single worker) when python3 can import it. Not part of the test run.
-// Usage: npx tsx bench/word2vec.ts --corpus brown --engine kernel --model sg --epochs 5 [--gensim] [--json out.json]
+// Usage: npx tsx bench/word2vec.ts --corpus brown --engine kernel|ts|tfjs --model sg --epochs 5 [--gensim] [--json out.json]
+// (kernel = the WebAssembly SIMD kernel, ts = its TypeScript reference)
 import {execFileSync} from "node:child_process";
 import {readFileSync, writeFileSync, mkdtempSync} from "node:fs";
 import {tmpdir} from "node:os";
@@ -11,6 +12,8 @@ import {type Model, type TrainConfig, DEFAULT_CONFIG, initKernel, stepKernel} fr
 import {posPurity} from "../labs/word2vec/evaluate.js";
 import {toWord2VecText, parseWord2VecText} from "../labs/word2vec/export.js";
 import {type Corpus, encodeSentences} from "../labs/word2vec/vocab.js";
+import {compileKernel, initWasmKernel} from "../labs/word2vec/wasm-kernel.js";
+import {kernelWasmBytes} from "../labs/word2vec/wasm-node.js";
 
 const args = new Map<string, string>();
 const flags = new Set<string>();
@@ -66,15 +69,20 @@ function purityOf(words: string[], vectors: Float32Array, dim: number): number |
 }
 
 async function runEngine(): Promise<Result & {words: string[]; vectors: Float32Array}> {
-  if (engine === "kernel") {
-    const s = initKernel(config, corpus, mulberry32(seed));
+  if (engine === "kernel" || engine === "ts") {
+    // kernel: the WebAssembly SIMD kernel (the page's default); ts: its TypeScript reference.
+    const module = engine === "kernel" ? compileKernel(await kernelWasmBytes()) : null;
+    if (engine === "kernel" && !module) throw new Error("This Node has no WebAssembly SIMD; use --engine ts.");
+    const w = module ? initWasmKernel(module, config, corpus, mulberry32(seed)) : null;
+    const s = w ? w.state : initKernel(config, corpus, mulberry32(seed));
     const t0 = performance.now();
     const c0 = cpuNow();
-    while (s.epoch < config.epochs) stepKernel(s, 1e9);
+    while (s.epoch < config.epochs) w ? w.step(1e9) : stepKernel(s, 1e9);
     const sec = (performance.now() - t0) / 1000;
     const cpuSeconds = cpuNow() - c0;
+    const vectors = w ? w.vectors() : s.syn0;
     const words = corpus.words.slice(0, s.vocabSize);
-    return {engine, model: config.model, epochs: config.epochs, trainSeconds: sec, cpuSeconds, rawWordsPerSecond: (rawTokens * config.epochs) / sec, posPurityAt10: purityOf(words, s.syn0, config.dim), words, vectors: s.syn0};
+    return {engine: w ? "kernel-wasm" : "kernel-ts", model: config.model, epochs: config.epochs, trainSeconds: sec, cpuSeconds, rawWordsPerSecond: (rawTokens * config.epochs) / sec, posPurityAt10: purityOf(words, vectors, config.dim), words, vectors};
   }
   if (engine === "tfjs") {
     const {initTf, stepTf} = await import("../labs/word2vec/tfjs-engine.js");
@@ -91,7 +99,7 @@ async function runEngine(): Promise<Result & {words: string[]; vectors: Float32A
     const fraction = done / (s.kernel.trainWords * config.epochs);
     return {engine: `tfjs-${tf.getBackend()}`, model: config.model, epochs: config.epochs * fraction, trainSeconds: sec, cpuSeconds: cpuNow() - c0, rawWordsPerSecond: (rawTokens * config.epochs * fraction) / sec, posPurityAt10: purityOf(words, s.kernel.syn0, config.dim), words, vectors: s.kernel.syn0};
   }
-  throw new Error(`--engine must be kernel or tfjs, got ${engine}`);
+  throw new Error(`--engine must be kernel, ts or tfjs, got ${engine}`);
 }
 
 function runGensim(): Result | null {

@@ -29,8 +29,19 @@ export const EXP_TABLE = Float32Array.from({length: EXP_TABLE_SIZE}, (_, i) => {
   const e = Math.exp((i / EXP_TABLE_SIZE * 2 - 1) * MAX_EXP);
   return e / (e + 1);
 });
-const LOSS_POS = Float32Array.from(EXP_TABLE, (s) => -Math.log(s)); // -log sigma(x)
-const LOSS_NEG = Float32Array.from(EXP_TABLE, (s) => -Math.log(1 - s)); // -log sigma(-x)
+export const LOSS_POS = Float32Array.from(EXP_TABLE, (s) => -Math.log(s)); // -log sigma(x)
+export const LOSS_NEG = Float32Array.from(EXP_TABLE, (s) => -Math.log(1 - s)); // -log sigma(-x)
+const fr = Math.fround;
+
+/** log(1 + e^x) without overflow: the NEG loss of a saturated dot product (and of the exact mode). */
+export function softplus(x: number): number {
+  return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
+}
+
+/** The exact logistic function (tests only; training reads EXP_TABLE). */
+export function sigmoid(x: number): number {
+  return 1 / (1 + Math.exp(-x));
+}
 
 export interface KernelState {
   config: TrainConfig;
@@ -183,51 +194,37 @@ export function negativeUpdate(
       label = 0;
     }
     const l2 = target * D;
-    // Dot product with four accumulators (breaks the add-latency chain; ~2x faster in V8).
+    // f = x . v_t in float32 (word2vec.c's real), lane l summing dimensions l, l+4, ... as the wasm
+    // kernel's f32x4 lanes do; four accumulators also break V8's add-latency chain.
     let f0 = 0, f1 = 0, f2 = 0, f3 = 0;
     let j = 0;
     for (; j + 3 < D; j += 4) {
-      f0 += inp[l1 + j] * syn1[l2 + j];
-      f1 += inp[l1 + j + 1] * syn1[l2 + j + 1];
-      f2 += inp[l1 + j + 2] * syn1[l2 + j + 2];
-      f3 += inp[l1 + j + 3] * syn1[l2 + j + 3];
+      f0 = fr(f0 + fr(inp[l1 + j] * syn1[l2 + j]));
+      f1 = fr(f1 + fr(inp[l1 + j + 1] * syn1[l2 + j + 1]));
+      f2 = fr(f2 + fr(inp[l1 + j + 2] * syn1[l2 + j + 2]));
+      f3 = fr(f3 + fr(inp[l1 + j + 3] * syn1[l2 + j + 3]));
     }
-    for (; j < D; j++) f0 += inp[l1 + j] * syn1[l2 + j];
-    const f = f0 + f1 + (f2 + f3);
+    if (j < D) f0 = fr(f0 + fr(inp[l1 + j] * syn1[l2 + j]));
+    if (j + 1 < D) f1 = fr(f1 + fr(inp[l1 + j + 1] * syn1[l2 + j + 1]));
+    if (j + 2 < D) f2 = fr(f2 + fr(inp[l1 + j + 2] * syn1[l2 + j + 2]));
+    const f = fr(fr(f0 + f1) + fr(f2 + f3));
     let g: number;
-    if (exact) {
-      const sig = 1 / (1 + Math.exp(-f));
-      g = (label - sig) * alpha;
-      loss += label ? Math.log1p(Math.exp(-f)) : Math.log1p(Math.exp(f));
-    } else if (f >= MAX_EXP) {
-      g = (label - 1) * alpha;
-      loss += label ? Math.log1p(Math.exp(-f)) : f + Math.log1p(Math.exp(-f));
-    } else if (f <= -MAX_EXP) {
-      g = label * alpha;
-      loss += label ? -f + Math.log1p(Math.exp(f)) : Math.log1p(Math.exp(f));
+    if (exact || f >= MAX_EXP || f <= -MAX_EXP) {
+      const sig = exact ? sigmoid(f) : f >= MAX_EXP ? 1 : 0;
+      g = fr((label - sig) * alpha);
+      loss += softplus(label === 1 ? -f : f); // -log s(f) or -log s(-f)
     } else {
       const idx = ((f + MAX_EXP) * EXP_SCALE) | 0;
-      g = (label - EXP_TABLE[idx]) * alpha;
-      loss += label ? LOSS_POS[idx] : LOSS_NEG[idx];
+      g = fr((label - EXP_TABLE[idx]) * alpha);
+      loss += label === 1 ? LOSS_POS[idx] : LOSS_NEG[idx];
     }
     if (g === 0) continue; // saturated: the update would add exact zeros
-    // Fused update, unrolled by four: neu1e += g * syn1[t] (before its update, as word2vec.c), syn1[t] += g * x.
-    j = 0;
-    for (; j + 3 < D; j += 4) {
-      const o0 = syn1[l2 + j], o1 = syn1[l2 + j + 1], o2 = syn1[l2 + j + 2], o3 = syn1[l2 + j + 3];
-      neu1e[j] += g * o0;
-      neu1e[j + 1] += g * o1;
-      neu1e[j + 2] += g * o2;
-      neu1e[j + 3] += g * o3;
-      syn1[l2 + j] = o0 + g * inp[l1 + j];
-      syn1[l2 + j + 1] = o1 + g * inp[l1 + j + 1];
-      syn1[l2 + j + 2] = o2 + g * inp[l1 + j + 2];
-      syn1[l2 + j + 3] = o3 + g * inp[l1 + j + 3];
-    }
-    for (; j < D; j++) {
+    // neu1e += g * syn1[t] (before its update, as word2vec.c), syn1[t] += g * x; each product rounded
+    // to float32 as in the wasm kernel (storing into a Float32Array rounds each sum).
+    for (j = 0; j < D; j++) {
       const o = syn1[l2 + j];
-      neu1e[j] += g * o;
-      syn1[l2 + j] = o + g * inp[l1 + j];
+      neu1e[j] += fr(g * o);
+      syn1[l2 + j] = o + fr(g * inp[l1 + j]);
     }
   }
   return loss;
@@ -297,8 +294,7 @@ function trainSentenceCBOW(s: KernelState, len: number, alpha: number): void {
       const l1 = sen[c] * D;
       addRow(neu1, 0, syn0, l1, D);
     }
-    const inv = 1 / cw;
-    for (let j = 0; j < D; j++) neu1[j] *= inv; // h = mean of context vectors (cbow_mean)
+    for (let j = 0; j < D; j++) neu1[j] /= cw; // h = mean of context vectors (cbow_mean), rounded as float32 division
     neu1e.fill(0);
     loss += negativeUpdate(s, neu1, 0, word, alpha);
     // word2vec.c L466 / gensim cbow_mean=1: every context vector gets the whole step on h (not divided by cw).

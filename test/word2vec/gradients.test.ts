@@ -1,18 +1,27 @@
-import {describe, expect, it} from "vitest";
+import {beforeAll, describe, expect, it} from "vitest";
 import {mulberry32, randomNormal} from "../../labs/kit/random.js";
 import {DEFAULT_CONFIG, initKernel, type KernelState, negativeUpdate} from "../../labs/word2vec/kernel.js";
 import {type NegBatch, scatterGradients, tfGradients} from "../../labs/word2vec/tfjs-engine.js";
 import {encodeSentences} from "../../labs/word2vec/vocab.js";
+import {compileKernel, initWasmKernel} from "../../labs/word2vec/wasm-kernel.js";
+import {kernelWasmBytes} from "../../labs/word2vec/wasm-node.js";
+
+let wasm: WebAssembly.Module;
+beforeAll(async () => {
+  wasm = compileKernel(await kernelWasmBytes())!;
+});
 
 // A small model (V = 8 words, D = 6) with random input and output vectors.
 const V = 8;
 const D = 6;
 const K = 3;
 
+const words = Array.from({length: V}, (_, i) => `w${i}`);
+const corpus = encodeSentences([words, words]);
+const config = {...DEFAULT_CONFIG, dim: D, negative: K, minCount: 1, sample: 0};
+
 function smallState(seed: number): KernelState {
-  const words = Array.from({length: V}, (_, i) => `w${i}`);
-  const corpus = encodeSentences([words, words]);
-  const s = initKernel({...DEFAULT_CONFIG, dim: D, negative: K, minCount: 1, sample: 0}, corpus, mulberry32(seed));
+  const s = initKernel(config, corpus, mulberry32(seed));
   const normal = randomNormal(mulberry32(seed + 1));
   for (let i = 0; i < V * D; i++) {
     s.syn0[i] = 0.5 * normal();
@@ -70,6 +79,24 @@ function kernelStepAsGradient(s: KernelState, context: number[], word: number, n
   return {g0, g1, loss};
 }
 
+/** The same, with the WebAssembly kernel's update (exact sigmoid switched on there too). */
+function wasmStepAsGradient(s: KernelState, context: number[], word: number, negs: number[]): {g0: Float64Array; g1: Float64Array; loss: number} {
+  const w = initWasmKernel(wasm, config, corpus, mulberry32(0));
+  w.state.syn0.set(s.syn0);
+  w.state.syn1neg.set(s.syn1neg);
+  w.state.exactSigmoid = true;
+  w.push();
+  const input = new Float32Array(D);
+  for (const c of context) for (let j = 0; j < D; j++) input[j] += s.syn0[c * D + j] / context.length;
+  const alpha = 1;
+  const {loss, neu1e} = w.negativeUpdate(input, word, alpha, Int32Array.from(negs));
+  w.pull();
+  const g0 = new Float64Array(V * D);
+  for (const c of context) for (let j = 0; j < D; j++) g0[c * D + j] += -neu1e[j] / alpha;
+  const g1 = Float64Array.from(w.state.syn1neg, (x, i) => -(x - s.syn1neg[i]) / alpha);
+  return {g0, g1, loss};
+}
+
 function expectClose(a: ArrayLike<number>, b: ArrayLike<number>, tol: number): void {
   expect(a.length).toBe(b.length);
   let worst = 0;
@@ -92,6 +119,24 @@ describe("negative-sampling gradients", () => {
     const context = [0, 4, 6];
     const fd = finiteDifferences(s, context, 1, [2, 3, 5]);
     const k = kernelStepAsGradient(s, context, 1, [2, 3, 5]);
+    expectClose(k.g0, Float64Array.from(fd.g0, (x) => x * context.length), 2e-5);
+    expectClose(k.g1, fd.g1, 2e-5);
+  });
+
+  it("the wasm kernel's update (skip-gram) steps by -alpha * the finite-difference gradient", () => {
+    const s = smallState(1);
+    const fd = finiteDifferences(s, [2], 5, [1, 3, 7]);
+    const k = wasmStepAsGradient(s, [2], 5, [1, 3, 7]);
+    expectClose(k.g0, fd.g0, 2e-5);
+    expectClose(k.g1, fd.g1, 2e-5);
+    expect(k.loss).toBeCloseTo(referenceLoss(Float64Array.from(s.syn0), Float64Array.from(s.syn1neg), [2], 5, [1, 3, 7]), 5);
+  });
+
+  it("the wasm kernel's update (CBOW) steps every context row by -alpha * dL/dh = cw * the finite-difference gradient", () => {
+    const s = smallState(2);
+    const context = [0, 4, 6];
+    const fd = finiteDifferences(s, context, 1, [2, 3, 5]);
+    const k = wasmStepAsGradient(s, context, 1, [2, 3, 5]);
     expectClose(k.g0, Float64Array.from(fd.g0, (x) => x * context.length), 2e-5);
     expectClose(k.g1, fd.g1, 2e-5);
   });

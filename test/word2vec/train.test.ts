@@ -1,9 +1,16 @@
-import {describe, expect, it} from "vitest";
+import {beforeAll, describe, expect, it} from "vitest";
 import {mulberry32} from "../../labs/kit/random.js";
 import {DEFAULT_CONFIG, initKernel, kernelProgress, learningRate, stepKernel, takeLoss, trainKernel, type TrainConfig} from "../../labs/word2vec/kernel.js";
 import {nearest, normalizeRows} from "../../labs/word2vec/evaluate.js";
 import {initTf, stepTf} from "../../labs/word2vec/tfjs-engine.js";
 import {type Corpus, encodeSentences} from "../../labs/word2vec/vocab.js";
+import {compileKernel, initWasmKernel} from "../../labs/word2vec/wasm-kernel.js";
+import {kernelWasmBytes} from "../../labs/word2vec/wasm-node.js";
+
+let wasm: WebAssembly.Module;
+beforeAll(async () => {
+  wasm = compileKernel(await kernelWasmBytes())!;
+});
 
 // Planted structure: group A (a0..a9) and group B (b0..b9); a sentence draws all its words from one group,
 // so words share contexts within a group and never across.
@@ -38,6 +45,13 @@ describe("training", () => {
       const corpus = plantedCorpus(400, 1);
       const s = trainKernel({...small, model}, corpus, mulberry32(42));
       expect(groupsSeparated(corpus.words, s.syn0, small.dim, 5)).toBe(0);
+    });
+
+    it(`the wasm kernel (${model}) puts each word's 5 nearest neighbours in its own planted group`, () => {
+      const corpus = plantedCorpus(400, 1);
+      const w = initWasmKernel(wasm, {...small, model}, corpus, mulberry32(42));
+      while (w.state.epoch < small.epochs) w.step(1e9);
+      expect(groupsSeparated(corpus.words, w.vectors(), small.dim, 5)).toBe(0);
     });
 
     it(`stepTf (${model}, tfjs autodiff) puts each word's 5 nearest neighbours in its own planted group`, async () => {
