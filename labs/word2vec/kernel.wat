@@ -26,7 +26,7 @@
   (global $S (export "S") (mut i32) (i32.const 0)) ;; sentences
   (global $total (export "total") (mut f64) (f64.const 0)) ;; epochs x T words
   (global $alpha0 (export "alpha0") (mut f64) (f64.const 0.025))
-  (global $minFactor (export "minFactor") (mut f64) (f64.const 0)) ;; 1e-4: floor of the decay
+  (global $minAlpha (export "minAlpha") (mut f64) (f64.const 0)) ;; end of the linear decay
   (global $expScale (export "expScale") (mut f64) (f64.const 0)) ;; EXP_TABLE_SIZE / (2 MAX_EXP)
   (global $noiseN (export "noiseN") (mut f64) (f64.const 0)) ;; entries of the alias table
 
@@ -259,13 +259,15 @@
             (global.set $epoch (i32.add (global.get $epoch) (i32.const 1)))
             (global.set $sentence (i32.const 0))
             (br $each)))
-        ;; word2vec.c's linear decay, updated every 10,000 words
+        ;; linear decay to minAlpha (kernel.ts learningRate), updated every 10,000 words
         (if (f64.gt (f64.sub (global.get $wordsDone) (global.get $alphaWords)) (f64.const 10000))
           (then
             (global.set $alphaWords (global.get $wordsDone))
-            (global.set $alpha (f64.mul (global.get $alpha0)
-              (f64.max (f64.sub (f64.const 1) (f64.div (global.get $wordsDone) (f64.add (global.get $total) (f64.const 1))))
-                       (global.get $minFactor))))))
+            (global.set $alpha (f64.max
+              (f64.sub (global.get $alpha0)
+                (f64.mul (f64.sub (global.get $alpha0) (global.get $minAlpha))
+                         (f64.div (global.get $wordsDone) (f64.add (global.get $total) (f64.const 1)))))
+              (global.get $minAlpha)))))
         (call $train (call $read (global.get $sentence)) (global.get $alpha))
         (global.set $sentence (i32.add (global.get $sentence) (i32.const 1)))
         (br $each)))

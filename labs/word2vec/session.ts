@@ -6,6 +6,7 @@ import type {Stepper} from "../kit/stepper.js";
 import {posPurity} from "./evaluate.js";
 import {initKernel, kernelProgress, type KernelState, stepKernel, takeLoss, totalWords, type TrainConfig} from "./kernel.js";
 import type {Corpus} from "./vocab.js";
+import {initWasmKernel} from "./wasm-kernel.js";
 
 export interface SessionConfig {
   train: TrainConfig;
@@ -18,7 +19,7 @@ export interface SessionConfig {
 }
 
 export interface SessionSnapshot {
-  engine: string; // "kernel" or "tfjs-<backend>"
+  engine: string; // "kernel (wasm SIMD)", "kernel (TypeScript)" or "tfjs-<backend>"
   model: string;
   vocabSize: number;
   dim: number;
@@ -38,13 +39,21 @@ export interface SessionSnapshot {
 /** What an engine must offer a session. */
 export interface Engine {
   name(): string;
-  state: KernelState;
+  state: KernelState; // run counters and settings (the wasm kernel keeps its vectors elsewhere)
   step(words: number): number | Promise<number>;
+  vectors(): Float32Array; // (V, D) current input vectors
 }
 
+/** The TypeScript kernel (the reference; the page uses it where WebAssembly SIMD is missing). */
 export function kernelEngine(config: SessionConfig): Engine {
   const state = initKernel(config.train, config.corpus, mulberry32(config.seed));
-  return {name: () => "kernel", state, step: (words) => stepKernel(state, words)};
+  return {name: () => "kernel (TypeScript)", state, step: (words) => stepKernel(state, words), vectors: () => state.syn0};
+}
+
+/** The WebAssembly SIMD kernel: same results as kernelEngine, faster. */
+export function wasmEngine(config: SessionConfig, module: WebAssembly.Module): Engine {
+  const w = initWasmKernel(module, config.train, config.corpus, mulberry32(config.seed));
+  return {name: () => "kernel (wasm SIMD)", state: w.state, step: (words) => w.step(words), vectors: () => w.vectors()};
 }
 
 /** Wraps an engine as a Stepper whose step(n) trains n x wordsPerStep words. */
@@ -66,7 +75,7 @@ export function sessionStepper(config: SessionConfig, makeEngine: (config: Sessi
     if (evaluate && config.pos && (done || now - lastPurityTime > everyMs)) {
       const n = Math.min(2000, s.vocabSize);
       if (n > 10) {
-        const p = posPurity(s.syn0, s.config.dim, config.pos, n, 10);
+        const p = posPurity(engine.vectors(), s.config.dim, config.pos, n, 10);
         purity = {...p, atWords: s.wordsDone};
       }
       lastPurityTime = performance.now();
@@ -85,7 +94,7 @@ export function sessionStepper(config: SessionConfig, makeEngine: (config: Sessi
       pairs: s.pairs,
       loss: loss.slice(),
       rawWordsPerSecond: seconds > 0 ? (s.wordsDone * rawPerVocabWord()) / seconds : NaN,
-      vectors: !evaluate || done || now - lastVectorsTime >= vectorsEveryMs ? ((lastVectorsTime = now), s.syn0.slice()) : null,
+      vectors: !evaluate || done || now - lastVectorsTime >= vectorsEveryMs ? ((lastVectorsTime = now), engine.vectors().slice()) : null,
       purity
     };
   };

@@ -3,7 +3,7 @@
 // floats), then trains chunks of sentences inside wasm. Bit-identical to stepKernel (same random stream,
 // same float32 rounding); no threads. The caller supplies the compiled module (wasm-node.ts in Node,
 // the page's data file in the browser) and falls back to kernel.ts when SIMD is missing.
-import {EXP_TABLE, EXP_TABLE_SIZE, initKernel, type KernelState, LOSS_NEG, LOSS_POS, MAX_EXP, sigmoid, softplus, type TrainConfig} from "./kernel.js";
+import {EXP_TABLE, EXP_TABLE_SIZE, initKernel, type KernelState, LOSS_NEG, LOSS_POS, MAX_EXP, MIN_ALPHA, sigmoid, softplus, type TrainConfig} from "./kernel.js";
 import type {Corpus} from "./vocab.js";
 
 interface Exports {
@@ -88,7 +88,7 @@ export function initWasmKernel(module: WebAssembly.Module, config: TrainConfig, 
     S,
     total: config.epochs * s.trainWords,
     alpha0: config.alpha,
-    minFactor: 1e-4,
+    minAlpha: MIN_ALPHA,
     expScale: EXP_TABLE_SIZE / (2 * MAX_EXP),
     noiseN
   };

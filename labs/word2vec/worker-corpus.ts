@@ -8,7 +8,7 @@ import {type Engine, type SessionConfig, type SessionSnapshot, sessionStepper} f
 import {type Corpus, encodeSentences} from "./vocab.js";
 
 export type CorpusSource = {kind: "brown"; json: string; bin: string} | {kind: "text"; text: string};
-export type WorkerConfig = Omit<SessionConfig, "corpus" | "pos"> & {source: CorpusSource};
+export type WorkerConfig = Omit<SessionConfig, "corpus" | "pos"> & {source: CorpusSource; wasm?: string}; // wasm: URL of the kernel's bytes
 
 let brownCache: Promise<{corpus: Corpus; pos: Uint8Array}> | null = null;
 

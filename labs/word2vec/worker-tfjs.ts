@@ -17,7 +17,7 @@ async function tfEngine(config: SessionConfig): Promise<Engine> {
   if (!ok) await tf.setBackend("cpu");
   await tf.ready();
   const s = initTf(config.train, config.corpus, mulberry32(config.seed), {batchSize: 256});
-  return {name: () => `tfjs-${tf.getBackend()}`, state: s.kernel, step: (words) => stepTf(s, words)};
+  return {name: () => `tfjs-${tf.getBackend()}`, state: s.kernel, step: (words) => stepTf(s, words), vectors: () => s.kernel.syn0};
 }
 
 serveStepper((config: WorkerConfig) => workerSession(config, tfEngine));

@@ -1,6 +1,21 @@
-// Module worker hosting a word2vec training session with the fast kernel (the page's default engine).
+// Module worker hosting a word2vec training session with the fast kernel (the page's default engine):
+// the WebAssembly SIMD kernel compiled from the page's data file, or the TypeScript kernel where this
+// browser lacks WebAssembly SIMD (the snapshot's engine name says which).
 import {serveStepper} from "../kit/worker-protocol.js";
-import {kernelEngine} from "./session.js";
+import {kernelEngine, wasmEngine} from "./session.js";
+import {compileKernel} from "./wasm-kernel.js";
 import {type WorkerConfig, workerSession} from "./worker-corpus.js";
 
-serveStepper((config: WorkerConfig) => workerSession(config, kernelEngine));
+let module: Promise<WebAssembly.Module | null> | null = null;
+
+async function loadKernel(url: string | undefined): Promise<WebAssembly.Module | null> {
+  if (!url) return null;
+  return compileKernel(await (await fetch(url)).arrayBuffer());
+}
+
+serveStepper((config: WorkerConfig) =>
+  workerSession(config, async (session) => {
+    const wasm = await (module ??= loadKernel(config.wasm));
+    return wasm ? wasmEngine(session, wasm) : kernelEngine(session);
+  })
+);

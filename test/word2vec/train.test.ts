@@ -34,10 +34,11 @@ function groupsSeparated(words: string[], syn0: Float32Array, dim: number, k: nu
 const small: TrainConfig = {...DEFAULT_CONFIG, dim: 10, window: 3, negative: 3, sample: 0, minCount: 1, epochs: 5, alpha: 0.025};
 
 describe("training", () => {
-  it("learningRate(alpha0, done, total) decays linearly to the 1e-4 floor", () => {
+  it("learningRate(alpha0, done, total) decays linearly from alpha0 to gensim's min_alpha 1e-4", () => {
     expect(learningRate(0.025, 0, 999)).toBe(0.025);
-    expect(learningRate(0.025, 500, 999)).toBeCloseTo(0.0125, 12);
-    expect(learningRate(0.025, 1000, 999)).toBeCloseTo(0.025 * 1e-4, 12);
+    expect(learningRate(0.025, 500, 999)).toBeCloseTo(0.025 - 0.0249 * 0.5, 12);
+    expect(learningRate(0.025, 1000, 999)).toBeCloseTo(1e-4, 12);
+    expect(learningRate(0.025, 5000, 999)).toBe(1e-4);
   });
 
   for (const model of ["sg", "cbow"] as const) {
