@@ -116,12 +116,21 @@ export function posPurity(vectors: Float32Array, dim: number, pos: ArrayLike<num
   return {purity: total / n, chance};
 }
 
+/** The two principal axes of some rows: their mean (D), unit axes (D) x 2 and explained variance shares. */
+export interface Pca {
+  mean: Float64Array;
+  axes: [Float64Array, Float64Array];
+  explained: [number, number];
+}
+
+/** How many of the most frequent words define the page's PCA plane (the training worker computes it). */
+export const PCA_WORDS = 500;
+
 /**
- * 2-D PCA of rows [0, n): centres, finds the top two eigenvectors of the (D, D) covariance by
- * power iteration with deflation (deterministic start), returns coordinates (n, 2) and the
- * explained variance share of each axis.
+ * Principal axes of rows [0, n): centres, finds the top two eigenvectors of the (D, D) covariance by
+ * power iteration with deflation (deterministic start), and the explained variance share of each.
  */
-export function pca2(vectors: Float32Array, dim: number, n: number): {coords: Float64Array; explained: [number, number]} {
+export function pcaAxes(vectors: Float32Array, dim: number, n: number): Pca {
   const mean = new Float64Array(dim);
   for (let i = 0; i < n; i++) for (let j = 0; j < dim; j++) mean[j] += vectors[i * dim + j] / n;
   const cov = new Float64Array(dim * dim); // (D, D)
@@ -192,12 +201,25 @@ export function pca2(vectors: Float32Array, dim: number, n: number): {coords: Fl
     // Deflate: work -= (lambda / trace) v v'.
     for (let a = 0; a < dim; a++) for (let b = 0; b < dim; b++) work[a * dim + b] -= (trace > 0 ? lambda / trace : 0) * v[a] * v[b];
   }
-  const coords = new Float64Array(n * 2);
-  for (let i = 0; i < n; i++)
+  return {mean, axes: [axes[0], axes[1]], explained: [trace > 0 ? values[0] / trace : 0, trace > 0 ? values[1] / trace : 0]};
+}
+
+/** Coordinates of the given rows on a Pca's two axes. (rows.length, 2) */
+export function project(vectors: Float32Array, dim: number, pca: Pca, rows: ArrayLike<number>): Float64Array {
+  const coords = new Float64Array(rows.length * 2);
+  for (let k = 0; k < rows.length; k++) {
+    const r = rows[k] * dim;
     for (let a = 0; a < 2; a++) {
       let p = 0;
-      for (let j = 0; j < dim; j++) p += (vectors[i * dim + j] - mean[j]) * axes[a][j];
-      coords[i * 2 + a] = p;
+      for (let j = 0; j < dim; j++) p += (vectors[r + j] - pca.mean[j]) * pca.axes[a][j];
+      coords[k * 2 + a] = p;
     }
-  return {coords, explained: [trace > 0 ? values[0] / trace : 0, trace > 0 ? values[1] / trace : 0]};
+  }
+  return coords;
+}
+
+/** 2-D PCA of rows [0, n): coordinates (n, 2) on their own two principal axes, and explained shares. */
+export function pca2(vectors: Float32Array, dim: number, n: number): {coords: Float64Array; explained: [number, number]} {
+  const pca = pcaAxes(vectors, dim, n);
+  return {coords: project(vectors, dim, pca, Array.from({length: n}, (_, i) => i)), explained: pca.explained};
 }

@@ -3,7 +3,7 @@
 // words/s, the vectors, POS purity@10 now and then). Pure apart from the engine; used by the workers.
 import {mulberry32} from "../kit/random.js";
 import type {Stepper} from "../kit/stepper.js";
-import {posPurity} from "./evaluate.js";
+import {normalizeRows, type Pca, PCA_WORDS, pcaAxes, posPurity} from "./evaluate.js";
 import {initKernel, kernelProgress, type KernelState, stepKernel, takeLoss, totalWords, type TrainConfig} from "./kernel.js";
 import type {Corpus} from "./vocab.js";
 import {initWasmKernel} from "./wasm-kernel.js";
@@ -33,6 +33,9 @@ export interface SessionSnapshot {
   loss: Array<{words: number; loss: number; alpha: number}>;
   rawWordsPerSecond: number; // raw corpus tokens per second of training time
   vectors: Float32Array | null; // (V, D) copy of syn0; null when sent less than vectorsEveryMs ago
+  // With the vectors, what the page's explorer needs, computed here so the page's main thread does not:
+  unit: Float32Array | null; // (V, D) the rows scaled to unit length (cosine search)
+  pca: Pca | null; // principal axes of the PCA_WORDS most frequent words (the map)
   purity: {purity: number; chance: number; atWords: number} | null;
 }
 
@@ -68,6 +71,8 @@ export function sessionStepper(config: SessionConfig, makeEngine: (config: Sessi
   let lastVectorsTime = -Infinity;
   const rawPerVocabWord = () => config.corpus.ids.length / Math.max(1, engine.state.trainWords);
 
+  const withVectors = (vectors: Float32Array, dim: number) => ({vectors, unit: normalizeRows(vectors, dim), pca: pcaAxes(vectors, dim, Math.min(PCA_WORDS, vectors.length / dim))});
+
   const snapshot = (evaluate: boolean): SessionSnapshot => {
     const s = engine.state;
     const now = performance.now();
@@ -94,7 +99,7 @@ export function sessionStepper(config: SessionConfig, makeEngine: (config: Sessi
       pairs: s.pairs,
       loss: loss.slice(),
       rawWordsPerSecond: seconds > 0 ? (s.wordsDone * rawPerVocabWord()) / seconds : NaN,
-      vectors: !evaluate || done || now - lastVectorsTime >= vectorsEveryMs ? ((lastVectorsTime = now), engine.vectors().slice()) : null,
+      ...(!evaluate || done || now - lastVectorsTime >= vectorsEveryMs ? ((lastVectorsTime = now), withVectors(engine.vectors().slice(), s.config.dim)) : {vectors: null, unit: null, pca: null}),
       purity
     };
   };

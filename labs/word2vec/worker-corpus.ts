@@ -2,6 +2,7 @@
 // thread: Brown is fetched from the page's data files (and kept for later resets), the reader's text is
 // tokenised here. Used by worker.ts and worker-tfjs.ts only.
 import type {Stepper} from "../kit/stepper.js";
+import type {WorkerRequest, WorkerResponse} from "../kit/worker-protocol.js";
 import {tokenizeText} from "./corpus.js";
 import {unpackCorpus} from "./packed.js";
 import {type Engine, type SessionConfig, type SessionSnapshot, sessionStepper} from "./session.js";
@@ -20,6 +21,31 @@ async function loadBrown(json: string, bin: string): Promise<{corpus: Corpus; po
 export async function loadCorpus(source: CorpusSource): Promise<{corpus: Corpus; pos: Uint8Array | null}> {
   if (source.kind === "brown") return (brownCache ??= loadBrown(source.json, source.bin));
   return {corpus: encodeSentences(tokenizeText(source.text)), pos: null};
+}
+
+/**
+ * The worker's global scope for serveStepper, except that snapshots move their typed arrays to the page
+ * instead of copying them: a copied 3 MB vectors table costs the page's main thread a buffer allocation
+ * and a copy at every refresh. Each snapshot's arrays are fresh, so the worker never reads them again.
+ */
+export function transferringScope() {
+  const self = globalThis as unknown as {onmessage: unknown; postMessage(message: unknown, transfer: Transferable[]): void};
+  return {
+    get onmessage() {
+      return self.onmessage as ((event: MessageEvent<WorkerRequest>) => void) | null;
+    },
+    set onmessage(handler: ((event: MessageEvent<WorkerRequest>) => void) | null) {
+      self.onmessage = handler;
+    },
+    postMessage(message: WorkerResponse) {
+      const transfer: Transferable[] = [];
+      if (message.type === "snapshot") {
+        const s = message.snapshot as Partial<SessionSnapshot>;
+        for (const a of [s.vectors, s.unit, s.pca?.mean, ...(s.pca?.axes ?? [])]) if (a && !transfer.includes(a.buffer as ArrayBuffer)) transfer.push(a.buffer as ArrayBuffer);
+      }
+      self.postMessage(message, transfer);
+    }
+  };
 }
 
 /** A session whose reset() first loads the corpus in the worker. */

@@ -4,7 +4,7 @@ import * as tf from "@tensorflow/tfjs";
 import {mulberry32} from "../kit/random.js";
 import {serveStepper} from "../kit/worker-protocol.js";
 import type {Engine, SessionConfig} from "./session.js";
-import {type WorkerConfig, workerSession} from "./worker-corpus.js";
+import {transferringScope, type WorkerConfig, workerSession} from "./worker-corpus.js";
 import {initTf, stepTf} from "./tfjs-engine.js";
 
 async function tfEngine(config: SessionConfig): Promise<Engine> {
@@ -20,4 +20,4 @@ async function tfEngine(config: SessionConfig): Promise<Engine> {
   return {name: () => `tfjs-${tf.getBackend()}`, state: s.kernel, step: (words) => stepTf(s, words), vectors: () => s.kernel.syn0};
 }
 
-serveStepper((config: WorkerConfig) => workerSession(config, tfEngine));
+serveStepper((config: WorkerConfig) => workerSession(config, tfEngine), transferringScope());

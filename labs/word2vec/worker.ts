@@ -4,7 +4,7 @@
 import {serveStepper} from "../kit/worker-protocol.js";
 import {kernelEngine, wasmEngine} from "./session.js";
 import {compileKernel} from "./wasm-kernel.js";
-import {type WorkerConfig, workerSession} from "./worker-corpus.js";
+import {transferringScope, type WorkerConfig, workerSession} from "./worker-corpus.js";
 
 let module: Promise<WebAssembly.Module | null> | null = null;
 
@@ -13,9 +13,11 @@ async function loadKernel(url: string | undefined): Promise<WebAssembly.Module |
   return compileKernel(await (await fetch(url)).arrayBuffer());
 }
 
-serveStepper((config: WorkerConfig) =>
-  workerSession(config, async (session) => {
-    const wasm = await (module ??= loadKernel(config.wasm));
-    return wasm ? wasmEngine(session, wasm) : kernelEngine(session);
-  })
+serveStepper(
+  (config: WorkerConfig) =>
+    workerSession(config, async (session) => {
+      const wasm = await (module ??= loadKernel(config.wasm));
+      return wasm ? wasmEngine(session, wasm) : kernelEngine(session);
+    }),
+  transferringScope()
 );

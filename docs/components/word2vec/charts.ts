@@ -1,21 +1,8 @@
-// Figures for the word2vec page: training loss, the subsampling and noise distributions from the real
-// counts, the 2-D projection with labels and a highlighted search, and a sentence's training pairs.
-// Plot figures take plain data; all numbers come from labs/word2vec.
+// Static figures for the word2vec page: the subsampling and noise distributions from the real counts,
+// a sentence's training pairs, neighbour tables, downloads. (The loss curve and the projection, which
+// change while training, are in live.ts.) Plot figures take plain data; all numbers come from labs/word2vec.
 import * as Plot from "@observablehq/plot";
 import {fmt, palette, plotDefaults} from "../kit/chart-style.js";
-
-export function LossChart(loss: Array<{words: number; loss: number; alpha: number}>, {width, initial}: {width: number; initial: number}) {
-  return Plot.plot({
-    ...plotDefaults(width, 240),
-    x: {label: "words read", tickFormat: "s"},
-    y: {label: "NEG loss per positive pair", zero: true},
-    marks: [
-      Plot.ruleY([initial], {stroke: palette[9], strokeDasharray: "4,3"}),
-      Plot.text([{x: loss.length ? loss[loss.length - 1].words : 1, y: initial}], {x: "x", y: "y", text: () => `(1+k) ln 2 = ${fmt(initial, 2)}`, dy: -8, textAnchor: "end", fill: palette[9]}),
-      Plot.line(loss, {x: "words", y: "loss", stroke: palette[0]})
-    ]
-  });
-}
 
 export interface KeepRow {
   word: string;
@@ -55,30 +42,6 @@ export function NoiseChart(rows: Array<{word: string; unigram: number; noise: nu
     y: {label: "probability", type: "log"},
     color: {legend: true, range: [palette[9], palette[2]]},
     marks: [Plot.dot(long, {x: "word", y: "p", stroke: "dist", fill: "dist", r: 3})]
-  });
-}
-
-export interface ProjectedWord {
-  word: string;
-  x: number;
-  y: number;
-  pos: string;
-  hit: boolean;
-}
-
-export function ProjectionChart(points: ProjectedWord[], {width, explained}: {width: number; explained: [number, number]}) {
-  const hits = points.filter((p) => p.hit);
-  return Plot.plot({
-    ...plotDefaults(width, Math.min(560, Math.max(320, width * 0.62))),
-    x: {label: `PC1 (${(explained[0] * 100).toFixed(1)}% of variance)`},
-    y: {label: `PC2 (${(explained[1] * 100).toFixed(1)}%)`},
-    color: {legend: true, domain: ["NOUN", "VERB", "ADJ", "ADV", "OTHER", "—"], range: [palette[0], palette[2], palette[4], palette[6], palette[9], palette[9]]},
-    marks: [
-      Plot.dot(points, {x: "x", y: "y", fill: "pos", r: 2.5, fillOpacity: 0.8}),
-      Plot.text(points, {x: "x", y: "y", text: "word", fill: "pos", dy: -7, fontSize: 10}),
-      Plot.dot(hits, {x: "x", y: "y", r: 7, stroke: "black", strokeWidth: 2}),
-      Plot.text(hits, {x: "x", y: "y", text: "word", dy: 14, fontWeight: "bold", fontSize: 13})
-    ]
   });
 }
 
