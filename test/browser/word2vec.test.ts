@@ -39,6 +39,8 @@ describe("word2vec page", () => {
     const firstProgressMs = Date.now() - t0;
     const lossOf = (text: string) => Number(/loss ([\d.]+)/.exec(text)?.[1]);
     const firstLoss = lossOf(await statusText(s));
+    // Chromium has WebAssembly SIMD: the page must train with the wasm kernel, not the fallback.
+    expect(await statusText(s)).toContain("engine kernel (wasm SIMD)");
     await s.page.waitForFunction(
       (first) => {
         const m = /loss ([\d.]+)/.exec(document.querySelector(".w2v-status")?.textContent ?? "");
