@@ -1,5 +1,5 @@
-// The fast word2vec kernel: skip-gram and CBOW with negative sampling, trained by in-place SGD on
-// Float32Arrays with a precomputed sigmoid table and no allocation in the inner loop, as in word2vec.c.
+// The reference word2vec kernel (kernel.wat is its fast twin): skip-gram and CBOW with negative sampling,
+// in-place float32 SGD on Float32Arrays, a precomputed sigmoid table, no allocation in the inner loop.
 // Leaves out hierarchical softmax and threads. Source: word2vec.c (tmikolov, 20c129a) TrainModelThread;
 // initial range and learning-rate floor from gensim 4.2 (the speed and quality reference).
 import {InputError} from "../kit/params.js";

@@ -1,8 +1,7 @@
-// Runs the WebAssembly SIMD kernel (kernel.wat) on a KernelState built by kernel.ts initKernel: copies
-// the tables, the corpus and the initial vectors into linear memory (rows padded to a multiple of four
-// floats), then trains chunks of sentences inside wasm. Bit-identical to stepKernel (same random stream,
-// same float32 rounding); no threads. The caller supplies the compiled module (wasm-node.ts in Node,
-// the page's data file in the browser) and falls back to kernel.ts when SIMD is missing.
+// Runs the WebAssembly SIMD kernel (kernel.wat) on a KernelState from initKernel: copies tables, corpus
+// and initial vectors into linear memory (rows padded to four floats), then trains chunks of sentences in
+// wasm, bit-identical to stepKernel. No threads. The caller supplies the module (wasm-node.ts in Node, the
+// page's data file in the browser) and falls back to kernel.ts when compileKernel finds no SIMD.
 import {EXP_TABLE, EXP_TABLE_SIZE, initKernel, type KernelState, LOSS_NEG, LOSS_POS, MAX_EXP, MIN_ALPHA, sigmoid, softplus, type TrainConfig} from "./kernel.js";
 import type {Corpus} from "./vocab.js";
 
