@@ -62,7 +62,7 @@ export type LiveChart<T> = HTMLDivElement & {
  * chart is built detached and patched into the drawn one (see patch()): a redraw of the same chart
  * with new data changes a few path and text attributes instead of inserting hundreds of nodes, so
  * the browser restyles, lays out and paints almost nothing. Once drawn, the box's height is fixed
- * and `contain: strict` makes it a relayout boundary; a new height (a legend that wraps) is adopted
+ * and size + layout containment make it a relayout boundary; a new height (a legend that wraps) is adopted
  * when the chart reports it. Charts drawn this way use `title` tooltips, which patch like any other
  * attribute, not Plot's interactive `tip`, whose listeners would keep the first drawing's data.
  */
@@ -74,11 +74,12 @@ export function liveChart<T>(render: (data: T, width: number) => Element, initia
   let scheduled = false;
   let disposed = false;
   const heights = new ResizeObserver(([entry]) => {
-    // The drawn chart's own height (border box, as it lays out inside the contained box).
-    const h = Math.ceil(entry.borderBoxSize?.[0]?.blockSize ?? entry.contentRect.height);
+    // The drawn element's height with its margins (e.g. a paragraph's), which stay inside the box.
+    const style = getComputedStyle(entry.target);
+    const h = Math.ceil((entry.borderBoxSize?.[0]?.blockSize ?? entry.contentRect.height) + parseFloat(style.marginTop) + parseFloat(style.marginBottom));
     if (h > 0 && root.style.height !== `${h}px`) {
       root.style.height = `${h}px`;
-      root.style.contain = "strict";
+      root.style.contain = "size layout style"; // not paint: Plot's labels may overflow the chart's box
     }
   });
   const draw = () => {
@@ -125,7 +126,9 @@ export function patch(old: Element, next: Element): void {
     const o = old.childNodes[i];
     if (!o) old.append(n);
     else if (o.nodeType !== n.nodeType || o.nodeName !== n.nodeName) old.replaceChild(n, o);
-    else if (o.nodeType === Node.ELEMENT_NODE) patch(o as Element, n as Element);
+    else if (o.nodeType === Node.ELEMENT_NODE) {
+      if (!o.isEqualNode(n)) patch(o as Element, n as Element); // a native check skips unchanged axes, legends, styles
+    }
     else if (o.nodeValue !== n.nodeValue) o.nodeValue = n.nodeValue;
   });
   while (old.childNodes.length > children.length) old.lastChild!.remove();
