@@ -39,11 +39,15 @@ function pump(): void {
   if (!next) return;
   pumping = true;
   setTimeout(() => {
-    next();
-    requestAnimationFrame(() => {
-      pumping = false;
-      pump();
-    });
+    try {
+      next();
+    } finally {
+      // A chart that fails to draw (its error reaches the console) must not stop the others.
+      requestAnimationFrame(() => {
+        pumping = false;
+        pump();
+      });
+    }
   }, 0);
 }
 
