@@ -70,10 +70,16 @@ export function runController<S>(stepper: Stepper<S> & {offMainThread?: boolean}
   let speed = NaN; // steps per second, exponentially smoothed
 
   const progressOf = (s: S | undefined) => (s === undefined ? 0 : Math.min(1, Math.max(0, stepper.progress(s))));
+  let lastRender = -Infinity;
+  let renderTimer: ReturnType<typeof setTimeout> | null = null;
   const render = () => {
+    lastRender = performance.now();
+    if (renderTimer !== null) clearTimeout(renderTimer);
+    renderTimer = null;
     const p = progressOf(snapshot);
-    bar.value = p;
-    startButton.textContent = running ? "Pause" : p >= 1 ? "Done" : steps > 0 ? "Resume" : "Start";
+    if (bar.value !== p) bar.value = p;
+    const label = running ? "Pause" : p >= 1 ? "Done" : steps > 0 ? "Resume" : "Start";
+    if (startButton.textContent !== label) startButton.textContent = label;
     startButton.disabled = !running && p >= 1;
     stepButton.disabled = running || p >= 1;
     // A snapshot computed at build time has no live steps behind it: say so rather than "0 steps".
@@ -86,10 +92,16 @@ export function runController<S>(stepper: Stepper<S> & {offMainThread?: boolean}
       if (Number.isFinite(remaining)) parts.push(`~${remaining < 1 ? "<1" : Math.round(remaining)} s left`);
     }
     if (snapshot !== undefined && status) parts.push(status(snapshot));
-    statusLine.textContent = parts.join(" · ");
+    const text = parts.join(" · ");
+    if (statusLine.textContent !== text) statusLine.textContent = text;
   };
+  // While a run goes, the buttons, bar and status line are redrawn at most every RENDER_MS (and at
+  // once when it stops or ends): each redraw costs the page a restyle, layout and paint of its own.
+  const RENDER_MS = 250;
   const emit = () => {
-    render();
+    const wait = lastRender + RENDER_MS - performance.now();
+    if (!running || wait <= 0 || progressOf(snapshot) >= 1) render();
+    else if (renderTimer === null) renderTimer = setTimeout(render, wait);
     root.dispatchEvent(new Event("input", {bubbles: true}));
   };
   const fail = (error: unknown) => {
@@ -167,6 +179,7 @@ export function runController<S>(stepper: Stepper<S> & {offMainThread?: boolean}
   invalidation?.then(() => {
     disposed = true;
     running = false;
+    if (renderTimer !== null) clearTimeout(renderTimer);
     stepper.dispose?.();
   });
 
