@@ -8,9 +8,15 @@ import {transferringScope, type WorkerConfig, workerSession} from "./worker-corp
 
 let module: Promise<WebAssembly.Module | null> | null = null;
 
+/** The wasm kernel, or null (then the TypeScript kernel trains): no URL, no SIMD, or the file failed to load. */
 async function loadKernel(url: string | undefined): Promise<WebAssembly.Module | null> {
   if (!url) return null;
-  return compileKernel(await (await fetch(url)).arrayBuffer());
+  try {
+    const response = await fetch(url);
+    return response.ok ? compileKernel(await response.arrayBuffer()) : null;
+  } catch {
+    return null;
+  }
 }
 
 serveStepper(
