@@ -58,6 +58,15 @@ export class TopK {
     ids[i] = id;
   }
 
+  /** Replaces the kept pairs with (dist[i], ids[i]), i < dist.length <= k (a heap filled elsewhere, e.g. in WebAssembly). */
+  load(dist: ArrayLike<number>, ids: ArrayLike<number>): void {
+    this.size = dist.length;
+    for (let i = 0; i < this.size; i++) {
+      this.dist[i] = dist[i];
+      this.ids[i] = ids[i];
+    }
+  }
+
   private sd = new Float64Array(0);
   private si = new Int32Array(0);
 
