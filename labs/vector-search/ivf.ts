@@ -1,8 +1,9 @@
 // Inverted-file indexes (Jégou et al. 2011, §IV; faiss IndexIVFFlat / IndexIVFPQ): a coarse k-means
 // quantizer cuts space into nlist cells; each vector is stored in its cell's list, either raw (IVF-Flat)
 // or as the PQ code of its residual r = x - c (IVF-PQ, one PQ shared by all cells). A query visits the
-// nprobe cells with the nearest centroids. L2 only (cosine = L2 on unit vectors). Not here: HNSW
-// coarse quantizers, polysemous filtering, removals.
+// nprobe cells with the nearest centroids. IVF-PQ uses faiss's precomputed tables (see buildIVFPQ);
+// its query runs in kernels.wat when installed, else in the TypeScript reference below. L2 only
+// (cosine = L2 on unit vectors). Not here: HNSW coarse quantizers, polysemous filtering, removals.
 import {checkInt, checkMatrix, InputError} from "./check.js";
 import {dot, l2sq} from "./distance.js";
 import {nearestCentroids, trainKMeans} from "./kmeans.js";
@@ -77,7 +78,11 @@ export function trainIVFPQ(train: Float32Array, n: number, d: number, nlist: num
   return {coarse: coarseResult.centroids, pq: pqResult.pq, warnings: [...coarseResult.warnings, ...pqResult.warnings]};
 }
 
-/** IVF-PQ: adds (n, d) vectors as PQ codes of their residuals; precomputes the per-cell term tables. */
+/**
+ * IVF-PQ: adds (n, d) vectors as PQ codes of their residuals; precomputes the per-cell term tables
+ * ||r_jt||^2 + 2<c_j, r_jt> (faiss IndexIVFPQ::precompute_table, use_precomputed_table = 1, which
+ * faiss picks by default for L2 with a flat coarse quantizer), so a query computes only -2<q_j, r_jt>.
+ */
 export function buildIVFPQ(coarse: Float32Array, nlist: number, pq: ProductQuantizer, data: Float32Array, n: number): IVFIndex {
   const d = pq.d;
   checkMatrix(data, n, d, "the base vectors");

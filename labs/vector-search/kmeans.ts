@@ -1,7 +1,8 @@
 // k-means (Lloyd 1982): alternate "assign each point to a centroid" and "move each centroid to the
 // mean of its points". Init: k random distinct points (faiss's default) or k-means++ (Arthur &
 // Vassilvitskii 2007). Two entry points: a steppable half-step version for pages and tests, and
-// trainKMeans, the same algorithm accelerated with Hamerly's (2010) bounds for the ANN indexes.
+// trainKMeans for the ANN indexes: the same algorithm, its assignment in a blocked WebAssembly kernel
+// when installed (kernels.ts, as faiss uses BLAS), else accelerated with Hamerly's (2010) bounds.
 // Empty clusters: the centroid moves onto the point farthest from its centroid (as sklearn does).
 // Balanced variant: see balanced.ts. Not here: mini-batch, k-means||, nredo restarts.
 import {checkInt, checkMatrix, InputError} from "./check.js";
