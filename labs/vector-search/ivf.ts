@@ -118,6 +118,8 @@ interface IVFPQKernelState {
   ids: number; // (n,) int32
   hd: number; // (k,) heap distances
   hi: number; // (k,) heap ids
+  f: Float32Array; // views of the kernel memory (it does not grow after the constructor)
+  i: Int32Array;
 }
 
 /** A reusable single-query searcher (scratch buffers allocated once). */
@@ -126,6 +128,7 @@ export class IVFSearcher {
   readonly k: number;
   private heap: TopK;
   private probeHeap: TopK;
+  private coarseDist: Float32Array; // (nlist,) squared distances of the query to the centroids
   private qTerm: Float32Array | null; // (m, ksub): -2 <q_j, c_jt>
   private table: Float32Array | null; // (m, ksub): per-cell ADC table
   /** Cells visited by the last search, nearest first, and their squared distances. */
@@ -147,6 +150,7 @@ export class IVFSearcher {
     this.probeHeap = new TopK(1);
     this.probed = new Int32Array(1);
     this.probedDist = new Float32Array(1);
+    this.coarseDist = new Float32Array(index.nlist);
     const pq = index.pq;
     this.qTerm = pq ? new Float32Array(pq.m * pq.ksub) : null;
     this.table = pq ? new Float32Array(pq.m * pq.ksub) : null;
@@ -157,7 +161,8 @@ export class IVFSearcher {
       const w: IVFPQKernelState = {
         kern, q: kern.alloc(d * 4), coarse: kern.alloc(nlist * d * 4), coarseOut: kern.alloc(nlist * 4),
         cbT: kern.alloc(mk * dsub * 4), qTerm: kern.alloc(mk * 4), pre: kern.alloc(nlist * mk * 4), table: kern.alloc(mk * 4),
-        codes: kern.alloc(n * m), ids: kern.alloc(n * 4), hd: kern.alloc(k * 4), hi: kern.alloc(k * 4)
+        codes: kern.alloc(n * m), ids: kern.alloc(n * 4), hd: kern.alloc(k * 4), hi: kern.alloc(k * 4),
+        f: new Float32Array(0), i: new Int32Array(0)
       };
       const f = kern.f32();
       f.set(index.coarse, w.coarse >> 2);
@@ -165,6 +170,8 @@ export class IVFSearcher {
       f.set(index.precomputed!, w.pre >> 2);
       kern.u8().set(index.codes!, w.codes);
       kern.i32().set(index.ids, w.ids >> 2);
+      w.f = kern.f32();
+      w.i = kern.i32();
       this.wasm = w;
     } else if (useSimd(d)) {
       const kernel = new L2Kernel();
@@ -185,8 +192,8 @@ export class IVFSearcher {
     return this.wasm !== null;
   }
 
-  /** The nprobe nearest cells of the query into probed/probedDist; `dist(c)` is the squared distance to centroid c. */
-  private selectCells(np: number, dist: (c: number) => number): void {
+  /** The nprobe nearest cells into probed/probedDist, given squared distances to all nlist centroids at dist[o..]. */
+  private selectCells(np: number, dist: Float32Array, o: number): void {
     if (this.probeHeap.k !== np) {
       this.probeHeap = new TopK(np);
       this.probed = new Int32Array(np);
@@ -194,7 +201,7 @@ export class IVFSearcher {
     }
     const ph = this.probeHeap;
     ph.reset();
-    for (let c = 0; c < this.index.nlist; c++) ph.push(dist(c), c);
+    for (let c = 0; c < this.index.nlist; c++) ph.push(dist[o + c], c);
     ph.sorted(this.probed, this.probedDist);
   }
 
@@ -211,9 +218,12 @@ export class IVFSearcher {
       f = simd.kernel.f32();
       f.set(queries.subarray(qo, qo + d), simd.q);
       simd.kernel.l2ny(simd.q, simd.coarse, d, nlist, simd.coarseOut);
-      const o = simd.coarseOut, ff = f;
-      this.selectCells(np, (c) => ff[o + c]);
-    } else this.selectCells(np, (c) => l2sq(queries, qo, coarse, c * d, d));
+      this.selectCells(np, f, simd.coarseOut);
+    } else {
+      const dist = this.coarseDist;
+      for (let c = 0; c < nlist; c++) dist[c] = l2sq(queries, qo, coarse, c * d, d);
+      this.selectCells(np, dist, 0);
+    }
     const heap = this.heap;
     heap.reset();
     let scanned = 0;
@@ -260,11 +270,10 @@ export class IVFSearcher {
     const w = this.wasm!, fn = w.kern.fn;
     const {d, nlist, offsets} = this.index;
     const {m, ksub, dsub} = this.index.pq!, mk = m * ksub;
-    let f = w.kern.f32();
-    f.set(queries.subarray(qo, qo + d), w.q >> 2);
+    const f = w.f;
+    for (let j = 0, o = w.q >> 2; j < d; j++) f[o + j] = queries[qo + j];
     fn.l2ny(w.q, w.coarse, d, nlist, w.coarseOut);
-    const co = w.coarseOut >> 2;
-    this.selectCells(np, (c) => f[co + c]);
+    this.selectCells(np, f, w.coarseOut >> 2);
     fn.ip_table(w.q, w.cbT, m, ksub, dsub, w.qTerm, -2);
     let size = 0, scanned = 0;
     for (let p = 0; p < np; p++) {
@@ -276,9 +285,8 @@ export class IVFSearcher {
       scanned += len;
     }
     this.scanned = scanned;
-    f = w.kern.f32();
     const heap = this.heap;
-    heap.load(f.subarray(w.hd >> 2, (w.hd >> 2) + size), w.kern.i32().subarray(w.hi >> 2, (w.hi >> 2) + size));
+    heap.loadFrom(f, w.hd >> 2, w.i, w.hi >> 2, size);
     heap.sorted(outIds, outScores, outOffset);
   }
 }

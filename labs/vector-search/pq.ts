@@ -187,7 +187,7 @@ export class PQSearcher {
     if (w) {
       w.kern.f32().set(table, w.table >> 2);
       const size = w.kern.fn.scan(w.codes, w.ids, this.n, m, ksub, w.table, 0, w.hd, w.hi, this.k, 0);
-      heap.load(w.kern.f32().subarray(w.hd >> 2, (w.hd >> 2) + size), w.kern.i32().subarray(w.hi >> 2, (w.hi >> 2) + size));
+      heap.loadFrom(w.kern.f32(), w.hd >> 2, w.kern.i32(), w.hi >> 2, size);
     } else {
       const codes = this.codes;
       heap.reset();

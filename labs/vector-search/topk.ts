@@ -58,12 +58,12 @@ export class TopK {
     ids[i] = id;
   }
 
-  /** Replaces the kept pairs with (dist[i], ids[i]), i < dist.length <= k (a heap filled elsewhere, e.g. in WebAssembly). */
-  load(dist: ArrayLike<number>, ids: ArrayLike<number>): void {
-    this.size = dist.length;
-    for (let i = 0; i < this.size; i++) {
-      this.dist[i] = dist[i];
-      this.ids[i] = ids[i];
+  /** Replaces the kept pairs with (dist[dOff + i], ids[io + i]) for i < size <= k (a heap filled elsewhere, e.g. in WebAssembly). */
+  loadFrom(dist: Float32Array, dOff: number, ids: Int32Array, io: number, size: number): void {
+    this.size = size;
+    for (let i = 0; i < size; i++) {
+      this.dist[i] = dist[dOff + i];
+      this.ids[i] = ids[io + i];
     }
   }
 
