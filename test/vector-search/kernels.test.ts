@@ -49,8 +49,15 @@ describe("kernels.wat primitives", () => {
       const m = 8, ksub = 16, n = 300;
       const rand = mulberry32(k);
       const codes = new Uint8Array(n * m).map(() => Math.floor(rand() * ksub));
-      for (let r = 100; r < 110; r++) codes.copyWithin(r * m, 0, m); // rows 100-109 tie with row 0
       const table = randomMatrix(m, ksub, 5);
+      // row 0 is the best possible code and rows 100-109 repeat it: eleven exact ties at the top,
+      // so the tie rule (smaller id first) decides which of them k = 1 or 10 keeps
+      for (let j = 0; j < m; j++) {
+        let best = 0;
+        for (let t = 1; t < ksub; t++) if (table[j * ksub + t] < table[j * ksub + best]) best = t;
+        codes[j] = best;
+      }
+      for (let r = 100; r < 110; r++) codes.copyWithin(r * m, 0, m);
       const ids = Int32Array.from({length: n}, (_, i) => 1000 + ((i * 7) % n)); // not in scan order
       const kern = Kernels.create()!;
       const co = kern.alloc(n * m), io = kern.alloc(n * 4), to = kern.alloc(m * ksub * 4), hd = kern.alloc(k * 4), hi = kern.alloc(k * 4);
