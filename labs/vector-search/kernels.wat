@@ -64,18 +64,22 @@
       (local.set $out (i32.add (local.get $out) (local.get $ksubBytes)))
       (br_if $sub (i32.lt_u (local.tee $j (i32.add (local.get $j) (i32.const 1))) (local.get $m)))))
 
-  ;; out[i] = a[i] + b[i] for i < count; count % 4 == 0. The per-cell ADC table of IVF-PQ:
-  ;; precomputed cell term + query term (faiss: fvec_madd in IndexIVFPQ.cpp precompute_list_tables_L2).
+  ;; out[i] = a[i] + b[i] for i < count; count % 16 == 0 (four SIMD adds per iteration). The per-cell
+  ;; ADC table of IVF-PQ: precomputed cell term + query term (faiss: fvec_madd in IndexIVFPQ.cpp,
+  ;; precompute_list_tables_L2).
   (func (export "add") (param $a i32) (param $b i32) (param $out i32) (param $count i32)
     (local $end i32)
     (local.set $end (i32.add (local.get $out) (i32.shl (local.get $count) (i32.const 2))))
     (block $done
       (br_if $done (i32.eqz (local.get $count)))
-      (loop $four
+      (loop $sixteen
         (v128.store (local.get $out) (f32x4.add (v128.load (local.get $a)) (v128.load (local.get $b))))
-        (local.set $a (i32.add (local.get $a) (i32.const 16)))
-        (local.set $b (i32.add (local.get $b) (i32.const 16)))
-        (br_if $four (i32.lt_u (local.tee $out (i32.add (local.get $out) (i32.const 16))) (local.get $end))))))
+        (v128.store offset=16 (local.get $out) (f32x4.add (v128.load offset=16 (local.get $a)) (v128.load offset=16 (local.get $b))))
+        (v128.store offset=32 (local.get $out) (f32x4.add (v128.load offset=32 (local.get $a)) (v128.load offset=32 (local.get $b))))
+        (v128.store offset=48 (local.get $out) (f32x4.add (v128.load offset=48 (local.get $a)) (v128.load offset=48 (local.get $b))))
+        (local.set $a (i32.add (local.get $a) (i32.const 64)))
+        (local.set $b (i32.add (local.get $b) (i32.const 64)))
+        (br_if $sixteen (i32.lt_u (local.tee $out (i32.add (local.get $out) (i32.const 64))) (local.get $end))))))
 
   ;; Bounded max-heap of the k smallest (distance, id) pairs, the same rules as topk.ts (ties keep the
   ;; smaller id): hd (k,) f32 distances and hi (k,) i32 ids, root = largest. Adds (s, id) to a heap of
