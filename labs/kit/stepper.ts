@@ -9,6 +9,12 @@ export interface Stepper<S> {
   step(n: number): S | Promise<S>;
   /** Fraction done in [0, 1]; 1 stops the controller. */
   progress(snapshot: S): number;
+  /**
+   * Steps done since reset() when this snapshot was taken (a pure function of the snapshot, so a
+   * page can compute it for a worker's snapshots too). The run controller shows this count; without
+   * it, it adds up the steps it requested, which overshoots when the last call does fewer.
+   */
+  stepsDone?(snapshot: S): number;
   /** Releases resources (e.g. terminates a worker). */
   dispose?(): void;
 }
@@ -20,7 +26,7 @@ export async function runToEnd<S>(stepper: Stepper<S>, options: {stepsPerCall?: 
   let steps = 0;
   while (stepper.progress(snapshot) < 1 && steps < maxSteps) {
     snapshot = await stepper.step(stepsPerCall);
-    steps += stepsPerCall;
+    steps = stepper.stepsDone ? stepper.stepsDone(snapshot) : steps + stepsPerCall;
   }
   return snapshot;
 }

@@ -306,6 +306,7 @@ export function mlpStepper(config: Partial<MlpConfig> = {}): Stepper<MlpSnapshot
       return snapshotCopy();
     },
     progress: (s) => s.step / s.totalSteps,
+    stepsDone: (s) => s.step,
     dispose
   };
 }

@@ -326,6 +326,7 @@ export function simStepper(config: Partial<SimConfig> = {}, options: {spectrumEv
       return snapshot();
     },
     progress: (s) => s.step / s.steps,
+    stepsDone: (s) => s.step,
     dispose
   };
 }

@@ -23,6 +23,7 @@ serveStepper((config: WorkerConfig): Stepper<WorkerSnapshot> => {
     },
     step: async (n) => tag(await inner.step(n)),
     progress: (s) => inner.progress(s as never),
+    stepsDone: (s) => s.step,
     dispose: () => inner.dispose?.()
   };
 });

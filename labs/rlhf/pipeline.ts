@@ -69,7 +69,8 @@ export function sftStepper(space: Space, config: SftConfig = DEFAULT_SFT): Stepp
       for (let k = 0; k < n && s.step < config.steps; k++) sftStep(s);
       return snap();
     },
-    progress: (x) => x.step / x.steps
+    progress: (x) => x.step / x.steps,
+    stepsDone: (x) => x.step
   };
 }
 
@@ -91,7 +92,8 @@ export function ppoStepper(space: Space, piSft: Float64Array, r: Float64Array, c
       for (let k = 0; k < n && s.step < config.steps; k++) ppoStep(s);
       return snap();
     },
-    progress: (x) => x.step / x.steps
+    progress: (x) => x.step / x.steps,
+    stepsDone: (x) => x.step
   };
 }
 
@@ -109,7 +111,8 @@ export function dpoStepper(space: Space, piSft: Float64Array, pairs: Pair[], r: 
       for (let k = 0; k < n && s.step < config.steps; k++) dpoStep(s);
       return snap();
     },
-    progress: (x) => x.step / x.steps
+    progress: (x) => x.step / x.steps,
+    stepsDone: (x) => x.step
   };
 }
 

@@ -67,6 +67,7 @@ export function rmStepper(config: RmRunConfig): Stepper<RmSnapshot> {
       return snap();
     },
     progress: (x) => x.step / x.steps,
+    stepsDone: (x) => x.step,
     dispose: () => {
       if (s) rmDispose(s);
       s = null;

@@ -92,6 +92,10 @@ describe("/rlhf run live", () => {
     await ranToEnd("DPO");
     await waitNum(page, "β = 0.05 · step 150");
     expect(await numContaining(page, "β = 0.05")).not.toBe(ppoBefore);
+    // each controller counts the steps its stepper did, not the steps it asked for
+    expect(await run(page, "Reward model").locator(".lab-run-status").textContent()).toMatch(/^40 steps · 100%/);
+    expect(await run(page, "PPO").locator(".lab-run-status").textContent()).toMatch(/^150 steps · 100%/);
+    expect(await run(page, "DPO").locator(".lab-run-status").textContent()).toMatch(/^150 steps · 100%/);
     await s.expectResponsive("rlhf live run", slowdownBefore);
     // SFT: reset to θ = 0 (uniform policy), then train to the end: the same numbers as the build
     await run(page, "SFT").locator(".lab-reset").click();

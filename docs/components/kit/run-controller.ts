@@ -3,6 +3,8 @@
 // dispatches "input" after every tick, so charts bound to it redraw while the work runs.
 // Main-thread steppers are given just enough steps per tick to stay under a time budget (25 ms by
 // default) and the controller yields a frame between ticks; worker steppers run off the main thread.
+// The step count shown is the stepper's own (stepsDone) when it reports one, so a run that ends
+// inside a tick is not over-counted; otherwise it is the sum of the steps requested.
 import type {Stepper} from "../../labs/kit/stepper.js";
 
 export interface RunOptions<S> {
@@ -23,7 +25,9 @@ export interface RunOptions<S> {
 
 export type RunView<S> = HTMLElement & {value: S; running: boolean; steps: number; start(): void; pause(): void; step(): Promise<void>; reset(): Promise<void>};
 
-const nextFrame = () => new Promise<void>((resolve) => (typeof requestAnimationFrame === "function" ? requestAnimationFrame(() => resolve()) : setTimeout(resolve, 0)));
+// After the next frame, in a task of its own: a tick resumed inside the animation-frame callback
+// would share one task with every other callback of that frame (other runs, Observable's cells).
+const nextFrame = () => new Promise<void>((resolve) => (typeof requestAnimationFrame === "function" ? requestAnimationFrame(() => setTimeout(resolve, 0)) : setTimeout(resolve, 0)));
 
 export function runController<S>(stepper: Stepper<S> & {offMainThread?: boolean}, options: RunOptions<S> = {}): RunView<S> {
   const {label, unit = "steps", autoStart = false, invalidation, status} = options;
@@ -66,10 +70,16 @@ export function runController<S>(stepper: Stepper<S> & {offMainThread?: boolean}
   let speed = NaN; // steps per second, exponentially smoothed
 
   const progressOf = (s: S | undefined) => (s === undefined ? 0 : Math.min(1, Math.max(0, stepper.progress(s))));
+  let lastRender = -Infinity;
+  let renderTimer: ReturnType<typeof setTimeout> | null = null;
   const render = () => {
+    lastRender = performance.now();
+    if (renderTimer !== null) clearTimeout(renderTimer);
+    renderTimer = null;
     const p = progressOf(snapshot);
-    bar.value = p;
-    startButton.textContent = running ? "Pause" : p >= 1 ? "Done" : steps > 0 ? "Resume" : "Start";
+    if (bar.value !== p) bar.value = p;
+    const label = running ? "Pause" : p >= 1 ? "Done" : steps > 0 ? "Resume" : "Start";
+    if (startButton.textContent !== label) startButton.textContent = label;
     startButton.disabled = !running && p >= 1;
     stepButton.disabled = running || p >= 1;
     // A snapshot computed at build time has no live steps behind it: say so rather than "0 steps".
@@ -82,10 +92,16 @@ export function runController<S>(stepper: Stepper<S> & {offMainThread?: boolean}
       if (Number.isFinite(remaining)) parts.push(`~${remaining < 1 ? "<1" : Math.round(remaining)} s left`);
     }
     if (snapshot !== undefined && status) parts.push(status(snapshot));
-    statusLine.textContent = parts.join(" · ");
+    const text = parts.join(" · ");
+    if (statusLine.textContent !== text) statusLine.textContent = text;
   };
+  // While a run goes, the buttons, bar and status line are redrawn at most every RENDER_MS (and at
+  // once when it stops or ends): each redraw costs the page a restyle, layout and paint of its own.
+  const RENDER_MS = 250;
   const emit = () => {
-    render();
+    const wait = lastRender + RENDER_MS - performance.now();
+    if (!running || wait <= 0 || progressOf(snapshot) >= 1) render();
+    else if (renderTimer === null) renderTimer = setTimeout(render, wait);
     root.dispatchEvent(new Event("input", {bubbles: true}));
   };
   const fail = (error: unknown) => {
@@ -112,8 +128,9 @@ export function runController<S>(stepper: Stepper<S> & {offMainThread?: boolean}
     const elapsed = Math.max(0.1, performance.now() - t0);
     if (disposed) return;
     snapshot = next;
-    steps += n;
-    const instant = (n / elapsed) * 1000;
+    const before = steps;
+    steps = stepper.stepsDone ? stepper.stepsDone(next) : steps + n;
+    const instant = (Math.max(0, steps - before) / elapsed) * 1000;
     speed = Number.isFinite(speed) ? 0.8 * speed + 0.2 * instant : instant;
     // Adapt the work per tick so one tick takes about the budget (never more than double per tick).
     stepsPerTick = Math.max(1, Math.min(stepsPerTick * 2, Math.floor((n * budget) / elapsed)));
@@ -162,6 +179,7 @@ export function runController<S>(stepper: Stepper<S> & {offMainThread?: boolean}
   invalidation?.then(() => {
     disposed = true;
     running = false;
+    if (renderTimer !== null) clearTimeout(renderTimer);
     stepper.dispose?.();
   });
 

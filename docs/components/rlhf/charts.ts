@@ -1,5 +1,6 @@
 // Charts of the RLHF notebook: policy bars, training curves, calibration, head weights, the
 // reward–KL frontier with PPO, best-of-n and DPO, best-of-n KL vs the formula, and win rates.
+// Tooltips are `title`s (not Plot's `tip`): the page patches redrawn charts in place (see live.ts).
 import * as Plot from "@observablehq/plot";
 import {palette, plotDefaults} from "../kit/chart-style.js";
 
@@ -14,7 +15,7 @@ export function PolicyBars(rows: {candidate: string; policy: string; p: number}[
     y: {label: null},
     fy: {label: null},
     color: {legend: true, range: palette},
-    marks: [Plot.barX(rows, {x: "p", y: "policy", fy: "candidate", fill: "policy", tip: true}), Plot.ruleX([0])]
+    marks: [Plot.barX(rows, {x: "p", y: "policy", fy: "candidate", fill: "policy", title: (d: {policy: string; p: number}) => `${d.policy}: ${d.p.toFixed(3)}`}), Plot.ruleX([0])]
   });
 }
 
@@ -25,7 +26,7 @@ export function Curves(rows: {step: number; value: number; series: string}[], {w
     x: {label: "step"},
     y: {label: y, domain},
     color: {legend: true, range: palette},
-    marks: [Plot.line(rows, {x: "step", y: "value", stroke: "series", tip: true})]
+    marks: [Plot.line(rows, {x: "step", y: "value", stroke: "series", title: "series"})]
   });
 }
 
@@ -36,7 +37,7 @@ export function Calibration(bins: {predicted: number; observed: number; count: n
     x: {label: "predicted P(first ≻ second) = σ(r₁ − r₂)", domain: [0, 1]},
     y: {label: "observed frequency", domain: [0, 1]},
     r: {range: [3, 12]},
-    marks: [Plot.line([[0, 0], [1, 1]], {stroke: "#aaa", strokeDasharray: "4,3"}), Plot.line(bins, {x: "predicted", y: "observed", stroke: palette[0]}), Plot.dot(bins, {x: "predicted", y: "observed", r: "count", fill: palette[0], tip: true})]
+    marks: [Plot.line([[0, 0], [1, 1]], {stroke: "#aaa", strokeDasharray: "4,3"}), Plot.line(bins, {x: "predicted", y: "observed", stroke: palette[0]}), Plot.dot(bins, {x: "predicted", y: "observed", r: "count", fill: palette[0], title: (d: {predicted: number; observed: number; count: number}) => `predicted ${d.predicted.toFixed(2)}, observed ${d.observed.toFixed(2)}, ${d.count} pairs`})]
   });
 }
 
@@ -47,7 +48,7 @@ export function HeadWeights(rows: {feature: string; weight: number}[], {width, h
     marginLeft: 130,
     x: {label: "head weight"},
     y: {label: null, domain: rows.map((r) => r.feature)},
-    marks: [Plot.barX(rows, {x: "weight", y: "feature", fill: (d: {weight: number}) => (d.weight >= 0 ? palette[0] : palette[2]), tip: true}), Plot.ruleX([0])]
+    marks: [Plot.barX(rows, {x: "weight", y: "feature", fill: (d: {weight: number}) => (d.weight >= 0 ? palette[0] : palette[2]), title: (d: {feature: string; weight: number}) => `${d.feature}: ${d.weight.toFixed(3)}`}), Plot.ruleX([0])]
   });
 }
 
@@ -72,7 +73,7 @@ export function RewardKl(rows: FrontierRow[], {width, height, y}: Opt & {y: stri
       Plot.line(curves, {x: "kl", y: "value", stroke: "series", strokeWidth: 2}),
       Plot.line(paths, {x: "kl", y: "value", stroke: "series", strokeDasharray: "3,2"}),
       Plot.dot(paths, {x: "kl", y: "value", stroke: "series", r: 1.5}),
-      Plot.dot(points, {x: "kl", y: "value", fill: "series", r: 5, tip: true}),
+      Plot.dot(points, {x: "kl", y: "value", fill: "series", r: 5, title: (d: FrontierRow) => `${d.series}${d.label ? ` (${d.label})` : ""}: KL ${d.kl.toFixed(3)}, ${d.value.toFixed(3)}`}),
       Plot.text(points, {x: "kl", y: "value", text: "label", dy: -10, fontSize: 11})
     ]
   });
@@ -89,7 +90,7 @@ export function BonKl(rows: {n: number; kl: number; formula: number}[], {width, 
     x: {label: "n", type: "log", base: 2},
     y: {label: "KL(π_BoN ‖ π_SFT), nats"},
     color: {legend: true, range: palette},
-    marks: [Plot.line(long, {x: "n", y: "value", stroke: "series"}), Plot.dot(long, {x: "n", y: "value", fill: "series", r: 3, tip: true})]
+    marks: [Plot.line(long, {x: "n", y: "value", stroke: "series"}), Plot.dot(long, {x: "n", y: "value", fill: "series", r: 3, title: (d: {n: number; value: number; series: string}) => `n = ${d.n}, ${d.series}: ${d.value.toFixed(3)}`})]
   });
 }
 
@@ -100,7 +101,7 @@ export function ImplicitScatter(rows: {rm: number; implicit: number; correct: st
     x: {label: "reward model r(y) (centred per prompt)"},
     y: {label: "DPO implicit reward β·log(π/π_ref) (centred)"},
     color: {legend: true, range: [palette[0], palette[2]]},
-    marks: [Plot.dot(rows, {x: "rm", y: "implicit", stroke: "correct", r: 3, tip: true})]
+    marks: [Plot.dot(rows, {x: "rm", y: "implicit", stroke: "correct", r: 3, title: (d: {rm: number; implicit: number; correct: string}) => `RM ${d.rm.toFixed(3)}, implicit ${d.implicit.toFixed(3)} (${d.correct})`})]
   });
 }
 
@@ -113,7 +114,7 @@ export function WinRates(rows: {policy: string; judge: string; win: number}[], {
     y: {label: null},
     fy: {label: null},
     color: {legend: true, range: [palette[4], palette[1]]},
-    marks: [Plot.barX(rows, {x: "win", y: "judge", fy: "policy", fill: "judge", tip: true}), Plot.ruleX([0.5], {stroke: "#888", strokeDasharray: "4,3"})]
+    marks: [Plot.barX(rows, {x: "win", y: "judge", fy: "policy", fill: "judge", title: (d: {policy: string; judge: string; win: number}) => `${d.policy}, judged by the ${d.judge}: ${d.win.toFixed(3)}`}), Plot.ruleX([0.5], {stroke: "#888", strokeDasharray: "4,3"})]
   });
 }
 
@@ -128,6 +129,6 @@ export function BonReward(rows: {n: number; reward: number; utility: number}[], 
     x: {label: "n", type: "log", base: 2},
     y: {label: "mean over prompts"},
     color: {legend: true, range: palette},
-    marks: [Plot.line(long, {x: "n", y: "value", stroke: "series"}), Plot.dot(long, {x: "n", y: "value", fill: "series", r: 3, tip: true})]
+    marks: [Plot.line(long, {x: "n", y: "value", stroke: "series"}), Plot.dot(long, {x: "n", y: "value", fill: "series", r: 3, title: (d: {n: number; value: number; series: string}) => `n = ${d.n}, ${d.series}: ${d.value.toFixed(3)}`})]
   });
 }
