@@ -24,6 +24,9 @@ export interface PiSnapshot {
   total: number;
 }
 
+/** Batches drawn so far: the trace has one entry per batch. */
+export const piStepsDone = (s: PiSnapshot): number => s.trace.length;
+
 export function piStepper(config: PiConfig): Stepper<PiSnapshot> {
   if (!(Number.isInteger(config.total) && config.total > 0)) throw new Error(`Total points must be a positive whole number, got ${config.total}.`);
   if (!(Number.isInteger(config.batch) && config.batch > 0)) throw new Error(`Points per step must be a positive whole number, got ${config.batch}.`);
@@ -58,6 +61,7 @@ export function piStepper(config: PiConfig): Stepper<PiSnapshot> {
       }
       return snapshot();
     },
-    progress: (s) => s.drawn / s.total
+    progress: (s) => s.drawn / s.total,
+    stepsDone: piStepsDone
   };
 }

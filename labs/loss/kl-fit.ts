@@ -107,6 +107,7 @@ export function makeKlFitStepper(config: KlFitConfig): Stepper<KlFitSnapshot & {
     progress(snapshot: KlFitSnapshot) {
       return Math.min(1, snapshot.step / snapshot.steps);
     },
+    stepsDone: (snapshot: KlFitSnapshot) => snapshot.step,
     dispose: release
   };
 }

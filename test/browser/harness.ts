@@ -14,14 +14,16 @@ export interface PageSession {
   problems(): string[];
   /** Durations (ms) of main-thread tasks over 50 ms since the page loaded or since clearLongTasks(). */
   longTasks(): Promise<number[]>;
+  /** Forgets the long tasks so far and starts recording a Chromium trace of every main-thread task. */
   clearLongTasks(): Promise<void>;
   /** How much slower than an idle core this page's main thread runs now (>= 1): a fixed JS loop, median of 3. */
   slowdown(): Promise<number>;
   /**
-   * Asserts that no main-thread task since clearLongTasks() was longer than LONG_TASK_LIMIT_MS after
-   * dividing by the machine's slowdown (measured before and after, averaged); returns the figures.
+   * Asserts that no main-thread task since clearLongTasks() used more than LONG_TASK_LIMIT_MS of CPU,
+   * and that the longest wall-clock task, divided by the machine's slowdown (measured before and after,
+   * averaged), stayed under WALL_TASK_LIMIT_MS; returns the figures.
    */
-  expectResponsive(label: string, slowdownBefore: number): Promise<{longest: number; slowdown: number}>;
+  expectResponsive(label: string, slowdownBefore: number): Promise<{longest: number; longestCpu: number; slowdown: number}>;
   close(): Promise<void>;
 }
 
@@ -32,12 +34,15 @@ export interface Lab {
 }
 
 /**
- * Pages must keep every main-thread task under 50 ms while they compute. Headless Chromium without a
- * GPU renders charts in software, and a CI host may be busy, so tests divide the longest task by the
- * measured slowdown of this machine (see slowdown()) and allow twice the target before failing.
- * LONG_TASK_LIMIT_MS=50 gives the strict check.
+ * Pages must keep every main-thread task under 50 ms while they compute. A task's wall-clock length
+ * on a busy 2-core CI host includes the time its thread waited for a core (we traced an 80 ms busy
+ * loop that got 27 ms of CPU on a loaded machine), so the check is on each task's CPU time, read from
+ * a Chromium trace (the `tdur` of the scheduler's RunTask events on the renderer's main thread): what
+ * the task would take on an idle core. The wall-clock length, divided by the measured slowdown, has a
+ * looser limit that still catches a main thread blocked on something other than computing.
  */
-export const LONG_TASK_LIMIT_MS = Number(process.env.LONG_TASK_LIMIT_MS ?? 100);
+export const LONG_TASK_LIMIT_MS = Number(process.env.LONG_TASK_LIMIT_MS ?? 50);
+export const WALL_TASK_LIMIT_MS = Number(process.env.WALL_TASK_LIMIT_MS ?? 150);
 
 /** Time of the calibration loop below on an idle core of this machine class (measured, ms). */
 const CALIBRATION_REFERENCE_MS = 30;
@@ -52,6 +57,17 @@ export async function launchLab(): Promise<Lab> {
     executablePath: CHROMIUM,
     args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]
   });
+  let tracing = false;
+  const startTrace = async (page: Page) => {
+    if (tracing) await browser.stopTracing();
+    await browser.startTracing(page, {categories: ["toplevel"]});
+    tracing = true;
+  };
+  const stopTrace = async () => {
+    if (!tracing) return [];
+    tracing = false;
+    return mainThreadTaskCpuMs((await browser.stopTracing()).toString());
+  };
   return {
     origin,
     async open(path, options = {}) {
@@ -90,24 +106,46 @@ export async function launchLab(): Promise<Lab> {
         origin,
         problems: () => [...problems],
         longTasks: () => page.evaluate(() => (window as unknown as {__longTasks: number[]}).__longTasks.slice()),
-        clearLongTasks: () => page.evaluate(() => void ((window as unknown as {__longTasks: number[]}).__longTasks.length = 0)),
+        async clearLongTasks() {
+          await page.evaluate(() => void ((window as unknown as {__longTasks: number[]}).__longTasks.length = 0));
+          await startTrace(page);
+        },
         slowdown: () => measureSlowdown(page),
         async expectResponsive(label, slowdownBefore) {
+          const cpu = await stopTrace();
           const tasks = await page.evaluate(() => (window as unknown as {__longTasks: number[]}).__longTasks.slice());
           const slowdown = (slowdownBefore + (await measureSlowdown(page))) / 2;
           const longest = Math.max(0, ...tasks);
-          console.log(`${label}: ${tasks.length} main-thread tasks over 50 ms, longest ${Math.round(longest)} ms; machine slowdown ×${slowdown.toFixed(1)} → ${Math.round(longest / slowdown)} ms (limit ${LONG_TASK_LIMIT_MS})`);
-          expect(longest / slowdown, `${label}: longest main-thread task, normalised`).toBeLessThan(LONG_TASK_LIMIT_MS);
-          return {longest, slowdown};
+          const longestCpu = Math.max(0, ...cpu);
+          console.log(`${label}: ${cpu.length} main-thread tasks, longest ${longestCpu.toFixed(1)} ms of CPU (limit ${LONG_TASK_LIMIT_MS}), ${cpu.filter((t) => t > 30).length} over 30 ms; wall clock: ${tasks.length} tasks over 50 ms, longest ${Math.round(longest)} ms, machine slowdown ×${slowdown.toFixed(1)} → ${Math.round(longest / slowdown)} ms (limit ${WALL_TASK_LIMIT_MS})`);
+          expect(cpu.length, `${label}: the trace recorded main-thread tasks`).toBeGreaterThan(0);
+          expect(longestCpu, `${label}: CPU time of the longest main-thread task`).toBeLessThan(LONG_TASK_LIMIT_MS);
+          expect(longest / slowdown, `${label}: longest main-thread task (wall clock), normalised`).toBeLessThan(WALL_TASK_LIMIT_MS);
+          return {longest, longestCpu, slowdown};
         },
-        close: () => context.close()
+        close: async () => {
+          await stopTrace();
+          await context.close();
+        }
       };
     },
     async close() {
+      await stopTrace();
       await browser.close();
       await new Promise<void>((resolve) => (server as Server).close(() => resolve()));
     }
   };
+}
+
+/** CPU milliseconds of each task run by a renderer main thread in a Chromium trace (JSON). */
+export function mainThreadTaskCpuMs(traceJson: string): number[] {
+  type TraceEvent = {ph: string; name: string; pid: number; tid: number; dur?: number; tdur?: number; args?: {name?: string}};
+  const events = (JSON.parse(traceJson) as {traceEvents: TraceEvent[]}).traceEvents;
+  const mainThreads = new Set(events.filter((e) => e.ph === "M" && e.name === "thread_name" && e.args?.name === "CrRendererMain").map((e) => `${e.pid}:${e.tid}`));
+  // Chromium names the scheduler's task "ThreadControllerImpl::RunTask" (older versions: "RunTask").
+  return events
+    .filter((e) => e.ph === "X" && /(^|::)RunTask$/.test(e.name) && mainThreads.has(`${e.pid}:${e.tid}`))
+    .map((e) => (e.tdur ?? e.dur ?? 0) / 1000);
 }
 
 async function measureSlowdown(page: Page): Promise<number> {

@@ -59,6 +59,20 @@ describe("navigation", () => {
 });
 
 describe("lab kit on the teaching page", () => {
+  it("the responsiveness check fails when one main-thread task computes for over 50 ms", async () => {
+    const s = await lab.open("/teaching");
+    const slowdownBefore = await s.slowdown();
+    await s.clearLongTasks();
+    // A fixed amount of work (about 3 × 30 ms of CPU on an idle core), however busy the machine is.
+    await s.page.evaluate(() => {
+      let x = 0;
+      for (let i = 0; i < 6e7; i++) x += Math.sqrt(i);
+      return x;
+    });
+    await expect(s.expectResponsive("a deliberately long task", slowdownBefore)).rejects.toThrow(/CPU time of the longest main-thread task/);
+    await s.close();
+  });
+
   it("the run controller runs the worker, shows progress, pauses and resets", async () => {
     const s = await lab.open("/teaching?points=100000&seed=7");
     await s.page.waitForLoadState("networkidle");

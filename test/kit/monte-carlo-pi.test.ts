@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {piStepper} from "../../labs/kit/monte-carlo-pi.js";
+import {piStepper, piStepsDone} from "../../labs/kit/monte-carlo-pi.js";
 import {runToEnd} from "../../labs/kit/stepper.js";
 import {serveStepper, type WorkerResponse} from "../../labs/kit/worker-protocol.js";
 
@@ -13,6 +13,14 @@ describe("labs/kit/monte-carlo-pi", () => {
     expect(again.inside).toBe(end.inside);
     const other = await runToEnd(piStepper({seed: 2, total: 200_000, batch: 10_000}));
     expect(other.inside).not.toBe(end.inside);
+  });
+  it("piStepsDone counts the batches drawn, including a short last one, not the steps requested", async () => {
+    const stepper = piStepper({seed: 1, total: 25_500, batch: 1_000});
+    stepper.reset();
+    const end = await stepper.step(100); // asks for 100 steps; only 26 batches exist
+    expect(end.drawn).toBe(25_500);
+    expect(stepper.stepsDone!(end)).toBe(26);
+    expect(piStepsDone(end)).toBe(Math.ceil(25_500 / 1_000));
   });
   it("piStepper rejects bad sizes with a message", () => {
     expect(() => piStepper({seed: 1, total: 0, batch: 10})).toThrow(/Total points/);
