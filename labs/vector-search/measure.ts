@@ -212,6 +212,7 @@ export function measureStepper(config: MeasureConfig): Stepper<MeasureSnapshot> 
       }
       return snapshot();
     },
-    progress: (s) => (s.total === 0 ? 0 : s.done / s.total)
+    progress: (s) => (s.total === 0 ? 0 : s.done / s.total),
+    stepsDone: (s) => s.done
   };
 }

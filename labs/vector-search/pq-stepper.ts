@@ -142,6 +142,7 @@ export function pqTrainStepper(config: PQConfig): Stepper<PQSnapshot> {
       snap = {config, trained, codebooks, stats, warnings, seconds: snap.seconds + (performance.now() - t0) / 1000};
       return snap;
     },
-    progress: (s) => (s.stats ? 1 : (s.trained / m) * 0.95)
+    progress: (s) => (s.stats ? 1 : (s.trained / m) * 0.95),
+    stepsDone: (s) => s.trained
   };
 }
