@@ -4,6 +4,10 @@ import {runToEnd} from "../../labs/kit/stepper.js";
 import {pqTrainStepper, PQ_PAGE_DEFAULT, pqDataset} from "../../labs/vector-search/pq-stepper.js";
 import {pqDistortion, trainPQ} from "../../labs/vector-search/pq.js";
 import {mulberry32} from "../../labs/kit/random.js";
+import {installKernelsNode} from "../../labs/vector-search/kernels-node.js";
+
+// the same WebAssembly kernels as the page's worker
+await installKernelsNode();
 
 const snapshot = await runToEnd(pqTrainStepper(PQ_PAGE_DEFAULT), {stepsPerCall: PQ_PAGE_DEFAULT.m});
 const data = pqDataset(PQ_PAGE_DEFAULT);

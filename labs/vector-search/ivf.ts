@@ -1,8 +1,9 @@
 // Inverted-file indexes (Jégou et al. 2011, §IV; faiss IndexIVFFlat / IndexIVFPQ): a coarse k-means
 // quantizer cuts space into nlist cells; each vector is stored in its cell's list, either raw (IVF-Flat)
 // or as the PQ code of its residual r = x - c (IVF-PQ, one PQ shared by all cells). A query visits the
-// nprobe cells with the nearest centroids. L2 only (cosine = L2 on unit vectors). Not here: HNSW
-// coarse quantizers, polysemous filtering, removals.
+// nprobe cells with the nearest centroids. IVF-PQ uses faiss's precomputed tables (see buildIVFPQ);
+// its query runs in kernels.wat when installed, else in the TypeScript reference below. L2 only
+// (cosine = L2 on unit vectors). Not here: HNSW coarse quantizers, polysemous filtering, removals.
 import {checkInt, checkMatrix, InputError} from "./check.js";
 import {dot, l2sq} from "./distance.js";
 import {nearestCentroids, trainKMeans} from "./kmeans.js";
@@ -10,6 +11,7 @@ import type {SearchResult} from "./knn.js";
 import {checkPQShape, pqEncode, trainPQ, type ProductQuantizer} from "./pq.js";
 import {TopK} from "./topk.js";
 import {L2Kernel, useSimd} from "./simd.js";
+import {ivfpqKernelsApply, Kernels, transposeCodebooks} from "./kernels.js";
 
 export interface IVFIndex {
   kind: "ivf-flat" | "ivf-pq";
@@ -76,7 +78,11 @@ export function trainIVFPQ(train: Float32Array, n: number, d: number, nlist: num
   return {coarse: coarseResult.centroids, pq: pqResult.pq, warnings: [...coarseResult.warnings, ...pqResult.warnings]};
 }
 
-/** IVF-PQ: adds (n, d) vectors as PQ codes of their residuals; precomputes the per-cell term tables. */
+/**
+ * IVF-PQ: adds (n, d) vectors as PQ codes of their residuals; precomputes the per-cell term tables
+ * ||r_jt||^2 + 2<c_j, r_jt> (faiss IndexIVFPQ::precompute_table, use_precomputed_table = 1, which
+ * faiss picks by default for L2 with a flat coarse quantizer), so a query computes only -2<q_j, r_jt>.
+ */
 export function buildIVFPQ(coarse: Float32Array, nlist: number, pq: ProductQuantizer, data: Float32Array, n: number): IVFIndex {
   const d = pq.d;
   checkMatrix(data, n, d, "the base vectors");
@@ -98,13 +104,31 @@ export function buildIVFPQ(coarse: Float32Array, nlist: number, pq: ProductQuant
   return {kind: "ivf-pq", d, n, nlist, coarse, offsets, ids: order, vectors: null, pq, codes, precomputed};
 }
 
+/** WebAssembly copy of an IVF-PQ index for kernels.wat (byte offsets into the kernel memory). */
+interface IVFPQKernelState {
+  kern: Kernels;
+  q: number; // (d,) the query
+  coarse: number; // (nlist, d)
+  coarseOut: number; // (nlist,) squared distances to the centroids
+  cbT: number; // (m, dsub, ksub) transposed codebooks
+  qTerm: number; // (m, ksub) -2 <q_j, c_jt>
+  pre: number; // (nlist, m, ksub) precomputed cell terms
+  table: number; // (m, ksub) the current cell's ADC table
+  codes: number; // (n, m)
+  ids: number; // (n,) int32
+  hd: number; // (k,) heap distances
+  hi: number; // (k,) heap ids
+  f: Float32Array; // views of the kernel memory (it does not grow after the constructor)
+  i: Int32Array;
+}
+
 /** A reusable single-query searcher (scratch buffers allocated once). */
 export class IVFSearcher {
   readonly index: IVFIndex;
   readonly k: number;
   private heap: TopK;
   private probeHeap: TopK;
-  private coarseDist: Float64Array;
+  private coarseDist: Float32Array; // (nlist,) squared distances of the query to the centroids
   private qTerm: Float32Array | null; // (m, ksub): -2 <q_j, c_jt>
   private table: Float32Array | null; // (m, ksub): per-cell ADC table
   /** Cells visited by the last search, nearest first, and their squared distances. */
@@ -113,11 +137,12 @@ export class IVFSearcher {
   /** Codes or vectors scanned by the last search. */
   scanned = 0;
 
-  // WebAssembly SIMD copies of the coarse centroids, list vectors (IVF-Flat) or codebooks (IVF-PQ)
-  private simd: {kernel: L2Kernel; q: number; coarse: number; coarseOut: number; vectors: number; listOut: number; codebooks: number; termOut: number} | null = null;
-  private codeNorms: Float32Array | null = null; // (m, ksub) ||c_jt||^2
+  // WebAssembly SIMD copies of the coarse centroids and list vectors (IVF-Flat)
+  private simd: {kernel: L2Kernel; q: number; coarse: number; coarseOut: number; vectors: number; listOut: number} | null = null;
+  // IVF-PQ: the whole query in kernels.wat when installed (kernels.ts), else the TypeScript below
+  private wasm: IVFPQKernelState | null = null;
 
-  constructor(index: IVFIndex, k: number) {
+  constructor(index: IVFIndex, k: number, options: {kernels?: boolean} = {}) {
     checkInt(k, "k", 1);
     this.index = index;
     this.k = k;
@@ -125,31 +150,59 @@ export class IVFSearcher {
     this.probeHeap = new TopK(1);
     this.probed = new Int32Array(1);
     this.probedDist = new Float32Array(1);
-    this.coarseDist = new Float64Array(index.nlist);
+    this.coarseDist = new Float32Array(index.nlist);
     const pq = index.pq;
     this.qTerm = pq ? new Float32Array(pq.m * pq.ksub) : null;
     this.table = pq ? new Float32Array(pq.m * pq.ksub) : null;
-    if (pq) {
-      this.codeNorms = new Float32Array(pq.m * pq.ksub);
-      for (let t = 0; t < pq.m * pq.ksub; t++) this.codeNorms[t] = dot(pq.codebooks, t * pq.dsub, pq.codebooks, t * pq.dsub, pq.dsub);
-    }
     const {d, nlist, n, offsets} = index;
-    if (useSimd(d)) {
+    const kern = pq && options.kernels !== false && ivfpqKernelsApply(d, pq.m, pq.ksub) ? Kernels.create() : null;
+    if (kern && pq) {
+      const {m, ksub, dsub} = pq, mk = m * ksub;
+      const w: IVFPQKernelState = {
+        kern, q: kern.alloc(d * 4), coarse: kern.alloc(nlist * d * 4), coarseOut: kern.alloc(nlist * 4),
+        cbT: kern.alloc(mk * dsub * 4), qTerm: kern.alloc(mk * 4), pre: kern.alloc(nlist * mk * 4), table: kern.alloc(mk * 4),
+        codes: kern.alloc(n * m), ids: kern.alloc(n * 4), hd: kern.alloc(k * 4), hi: kern.alloc(k * 4),
+        f: new Float32Array(0), i: new Int32Array(0)
+      };
+      const f = kern.f32();
+      f.set(index.coarse, w.coarse >> 2);
+      f.set(transposeCodebooks(pq.codebooks, m, ksub, dsub), w.cbT >> 2);
+      f.set(index.precomputed!, w.pre >> 2);
+      kern.u8().set(index.codes!, w.codes);
+      kern.i32().set(index.ids, w.ids >> 2);
+      w.f = kern.f32();
+      w.i = kern.i32();
+      this.wasm = w;
+    } else if (useSimd(d)) {
       const kernel = new L2Kernel();
       let maxList = 1;
       for (let c = 0; c < nlist; c++) maxList = Math.max(maxList, offsets[c + 1] - offsets[c]);
       const q = kernel.alloc(d), coarse = kernel.alloc(nlist * d), coarseOut = kernel.alloc(nlist);
       const vectors = index.vectors ? kernel.alloc(n * d) : 0;
       const listOut = index.vectors ? kernel.alloc(maxList) : 0;
-      const pqSimd = pq && useSimd(pq.dsub);
-      const codebooks = pqSimd ? kernel.alloc(pq.m * pq.ksub * pq.dsub) : 0;
-      const termOut = pqSimd ? kernel.alloc(pq.m * pq.ksub) : 0;
       const f = kernel.f32();
       f.set(index.coarse, coarse);
       if (index.vectors) f.set(index.vectors, vectors);
-      if (pqSimd) f.set(pq.codebooks, codebooks);
-      this.simd = {kernel, q, coarse, coarseOut, vectors, listOut, codebooks: pqSimd ? codebooks : -1, termOut};
+      this.simd = {kernel, q, coarse, coarseOut, vectors, listOut};
     }
+  }
+
+  /** Whether searches run in kernels.wat. */
+  get usesKernels(): boolean {
+    return this.wasm !== null;
+  }
+
+  /** The nprobe nearest cells into probed/probedDist, given squared distances to all nlist centroids at dist[o..]. */
+  private selectCells(np: number, dist: Float32Array, o: number): void {
+    if (this.probeHeap.k !== np) {
+      this.probeHeap = new TopK(np);
+      this.probed = new Int32Array(np);
+      this.probedDist = new Float32Array(np);
+    }
+    const ph = this.probeHeap;
+    ph.reset();
+    for (let c = 0; c < this.index.nlist; c++) ph.push(dist[o + c], c);
+    ph.sorted(this.probed, this.probedDist);
   }
 
   /** Searches query row qo/d of `queries`; writes k ids and squared distances at outOffset. */
@@ -158,23 +211,19 @@ export class IVFSearcher {
     const {d, nlist, coarse, offsets, ids} = index;
     if (!Number.isInteger(nprobe) || nprobe < 1) throw new InputError(`nprobe must be a whole number of at least 1, got ${nprobe}.`);
     const np = Math.min(nprobe, nlist);
-    if (this.probeHeap.k !== np) {
-      this.probeHeap = new TopK(np);
-      this.probed = new Int32Array(np);
-      this.probedDist = new Float32Array(np);
-    }
-    const ph = this.probeHeap;
-    ph.reset();
+    if (this.wasm) return this.searchKernels(queries, qo, np, outIds, outScores, outOffset);
     const simd = this.simd;
     let f: Float32Array | null = null;
     if (simd) {
       f = simd.kernel.f32();
       f.set(queries.subarray(qo, qo + d), simd.q);
       simd.kernel.l2ny(simd.q, simd.coarse, d, nlist, simd.coarseOut);
-      const o = simd.coarseOut;
-      for (let c = 0; c < nlist; c++) ph.push(f[o + c], c);
-    } else for (let c = 0; c < nlist; c++) ph.push(l2sq(queries, qo, coarse, c * d, d), c);
-    ph.sorted(this.probed, this.probedDist);
+      this.selectCells(np, f, simd.coarseOut);
+    } else {
+      const dist = this.coarseDist;
+      for (let c = 0; c < nlist; c++) dist[c] = l2sq(queries, qo, coarse, c * d, d);
+      this.selectCells(np, dist, 0);
+    }
     const heap = this.heap;
     heap.reset();
     let scanned = 0;
@@ -191,79 +240,61 @@ export class IVFSearcher {
         scanned += end - start;
       }
     } else {
+      // The TypeScript reference of the IVF-PQ query (searchKernels is the same in WebAssembly).
+      // ||q - c - r||^2 = ||q - c||^2 + [||r||^2 + 2<c, r>] - 2<q, r>; the bracket is index.precomputed.
       const pq = index.pq!, codes = index.codes!, pre = index.precomputed!;
       const {m, ksub, dsub, codebooks} = pq;
       const qTerm = this.qTerm!, table = this.table!;
-      if (simd && f && simd.codebooks >= 0) {
-        // -2<q_j, c_jt> = ||q_j - c_jt||^2 - ||q_j||^2 - ||c_jt||^2
-        const norms = this.codeNorms!;
-        for (let j = 0; j < m; j++) {
-          simd.kernel.l2ny(simd.q + j * dsub, simd.codebooks + j * ksub * dsub, dsub, ksub, simd.termOut + j * ksub);
-          const qn = dot(queries, qo + j * dsub, queries, qo + j * dsub, dsub);
-          const o = simd.termOut + j * ksub;
-          for (let t = 0; t < ksub; t++) qTerm[j * ksub + t] = f[o + t] - qn - norms[j * ksub + t];
-        }
-      } else
-        for (let j = 0; j < m; j++)
-          for (let t = 0; t < ksub; t++) qTerm[j * ksub + t] = -2 * dot(queries, qo + j * dsub, codebooks, (j * ksub + t) * dsub, dsub);
+      for (let j = 0; j < m; j++)
+        for (let t = 0; t < ksub; t++) qTerm[j * ksub + t] = -2 * dot(queries, qo + j * dsub, codebooks, (j * ksub + t) * dsub, dsub);
       const mk = m * ksub;
       for (let p = 0; p < np; p++) {
         const c = this.probed[p];
         const start = offsets[c], end = offsets[c + 1];
-        if (start === end) continue;
         const base = this.probedDist[p];
-        const po = c * mk;
-        if (m % 4 === 0 && end - start < ksub) {
-          // short list: read the cell's precomputed table and the query's table directly (two loads
-          // per sub-code) instead of first adding them into a per-cell table of m·ksub entries
-          for (let r = start; r < end; r++) {
-            let s0 = base, s1 = 0, s2 = 0, s3 = 0;
-            for (let j = 0, co = r * m, to = 0; j < m; j += 4, co += 4, to += 4 * ksub) {
-              const c0 = to + codes[co], c1 = to + ksub + codes[co + 1], c2 = to + 2 * ksub + codes[co + 2], c3 = to + 3 * ksub + codes[co + 3];
-              s0 += pre[po + c0] + qTerm[c0];
-              s1 += pre[po + c1] + qTerm[c1];
-              s2 += pre[po + c2] + qTerm[c2];
-              s3 += pre[po + c3] + qTerm[c3];
-            }
-            const s = s0 + s1 + (s2 + s3);
-            if (s < heap.worst() || heap.size < heap.k) heap.push(s, ids[r]);
-          }
-          scanned += end - start;
-          continue;
+        for (let t = 0; t < mk; t++) table[t] = pre[c * mk + t] + qTerm[t];
+        for (let r = start; r < end; r++) {
+          let s = base;
+          for (let j = 0; j < m; j++) s += table[j * ksub + codes[r * m + j]];
+          heap.push(s, ids[r]);
         }
-        for (let t = 0; t < mk; t++) table[t] = pre[po + t] + qTerm[t];
-        if (m % 4 === 0) {
-          // four sub-codes per iteration: fewer loop tests, independent loads
-          for (let r = start; r < end; r++) {
-            let s0 = base, s1 = 0, s2 = 0, s3 = 0;
-            for (let j = 0, co = r * m, to = 0; j < m; j += 4, co += 4, to += 4 * ksub) {
-              s0 += table[to + codes[co]];
-              s1 += table[to + ksub + codes[co + 1]];
-              s2 += table[to + 2 * ksub + codes[co + 2]];
-              s3 += table[to + 3 * ksub + codes[co + 3]];
-            }
-            const s = s0 + s1 + (s2 + s3);
-            if (s < heap.worst() || heap.size < heap.k) heap.push(s, ids[r]);
-          }
-        } else
-          for (let r = start; r < end; r++) {
-            let s = base;
-            const co = r * m;
-            for (let j = 0; j < m; j++) s += table[j * ksub + codes[co + j]];
-            heap.push(s, ids[r]);
-          }
         scanned += end - start;
       }
     }
     this.scanned = scanned;
     heap.sorted(outIds, outScores, outOffset);
   }
+
+  /** IVF-PQ query in kernels.wat: coarse distances, -2<q, c> table, then per cell its table and scan. */
+  private searchKernels(queries: Float32Array, qo: number, np: number, outIds: Int32Array, outScores: Float32Array, outOffset: number): void {
+    const w = this.wasm!, fn = w.kern.fn;
+    const {d, nlist, offsets} = this.index;
+    const {m, ksub, dsub} = this.index.pq!, mk = m * ksub;
+    const f = w.f;
+    for (let j = 0, o = w.q >> 2; j < d; j++) f[o + j] = queries[qo + j];
+    fn.l2ny(w.q, w.coarse, d, nlist, w.coarseOut);
+    this.selectCells(np, f, w.coarseOut >> 2);
+    fn.ip_table(w.q, w.cbT, m, ksub, dsub, w.qTerm, -2);
+    let size = 0, scanned = 0;
+    for (let p = 0; p < np; p++) {
+      const c = this.probed[p];
+      const start = offsets[c], len = offsets[c + 1] - start;
+      if (len === 0) continue;
+      fn.add(w.pre + c * mk * 4, w.qTerm, w.table, mk);
+      size = fn.scan(w.codes + start * m, w.ids + start * 4, len, m, ksub, w.table, this.probedDist[p], w.hd, w.hi, this.k, size);
+      scanned += len;
+    }
+    this.scanned = scanned;
+    const heap = this.heap;
+    heap.loadFrom(f, w.hd >> 2, w.i, w.hi >> 2, size);
+    heap.sorted(outIds, outScores, outOffset);
+  }
 }
 
 /** Searches nq queries (nq, d), one at a time; returns (nq, k) ids and squared L2 distances. */
-export function ivfSearch(index: IVFIndex, queries: Float32Array, nq: number, k: number, nprobe: number): SearchResult {
+export function ivfSearch(index: IVFIndex, queries: Float32Array, nq: number, k: number, nprobe: number, options: {kernels?: boolean} = {}): SearchResult {
   checkMatrix(queries, nq, index.d, "the query vectors");
-  const searcher = new IVFSearcher(index, k);
+  const searcher = new IVFSearcher(index, k, options);
   const ids = new Int32Array(nq * k);
   const scores = new Float32Array(nq * k);
   for (let q = 0; q < nq; q++) searcher.search(queries, q * index.d, nprobe, ids, scores, q * k);

@@ -1,13 +1,15 @@
 // k-means (Lloyd 1982): alternate "assign each point to a centroid" and "move each centroid to the
 // mean of its points". Init: k random distinct points (faiss's default) or k-means++ (Arthur &
 // Vassilvitskii 2007). Two entry points: a steppable half-step version for pages and tests, and
-// trainKMeans, the same algorithm accelerated with Hamerly's (2010) bounds for the ANN indexes.
+// trainKMeans for the ANN indexes: the same algorithm, its assignment in a blocked WebAssembly kernel
+// when installed (kernels.ts, as faiss uses BLAS), else accelerated with Hamerly's (2010) bounds.
 // Empty clusters: the centroid moves onto the point farthest from its centroid (as sklearn does).
 // Balanced variant: see balanced.ts. Not here: mini-batch, k-means||, nredo restarts.
 import {checkInt, checkMatrix, InputError} from "./check.js";
 import {l2sq} from "./distance.js";
 import {balancedAssign} from "./balanced.js";
 import {RowsToTargets, useSimd} from "./simd.js";
+import {makeAssigner} from "./kernels.js";
 
 export type KMeansInit = "random" | "kmeans++";
 
@@ -121,10 +123,21 @@ export function kmeansInit(config: KMeansConfig, random: () => number): KMeansSt
   };
 }
 
-/** Nearest centroid of every point (ties: lowest index). */
-export function nearestCentroids(data: Float32Array, n: number, d: number, centroids: Float32Array, k: number): Int32Array {
+/**
+ * Nearest centroid of every point (ties: lowest index). Uses the blocked WebAssembly kernel when
+ * installed (kernels.ts; float32 ||c||^2 - 2<x, c>, so exact near-ties may resolve differently);
+ * `kernels: false` forces the TypeScript reference below.
+ */
+export function nearestCentroids(data: Float32Array, n: number, d: number, centroids: Float32Array, k: number, options: {kernels?: boolean} = {}): Int32Array {
   const out = new Int32Array(n);
-  if (n * k >= 4096 && useSimd(d)) {
+  const assigner = options.kernels !== false && n * k >= 4096 ? makeAssigner(n, d, k) : null;
+  if (assigner) {
+    assigner.setPoints(data);
+    assigner.setCentroids(centroids);
+    assigner.assign(out);
+    return out;
+  }
+  if (options.kernels !== false && n * k >= 4096 && useSimd(d)) {
     const r2t = new RowsToTargets(data, n, d, centroids, k);
     const o = r2t.out;
     for (let i = 0; i < n; i++) {
@@ -193,6 +206,11 @@ export function updateCentroids(data: Float32Array, n: number, d: number, k: num
     const io = i * d, co = c * d;
     for (let j = 0; j < d; j++) sums[co + j] += data[io + j];
   }
+  return centroidsFromSums(data, n, d, k, assignment, sums, counts, centroids);
+}
+
+/** The rest of the update step, given per-cluster sums (k, d) and counts (k,): means and empty-cluster relocation. */
+function centroidsFromSums(data: Float32Array, n: number, d: number, k: number, assignment: Int32Array, sums: Float64Array, counts: Int32Array, centroids: Float32Array): number[] {
   const empty: number[] = [];
   for (let c = 0; c < k; c++) {
     if (counts[c] === 0) {
@@ -217,6 +235,8 @@ export interface TrainOptions {
   init?: KMeansInit;
   /** Like faiss: train on at most maxPointsPerCentroid * k points (a random subsample). */
   maxPointsPerCentroid?: number;
+  /** false: never use the WebAssembly assignment kernel (the TypeScript reference path). */
+  kernels?: boolean;
 }
 
 export interface TrainResult {
@@ -230,12 +250,14 @@ export interface TrainResult {
 }
 
 /**
- * Lloyd's k-means with Hamerly's bounds: per point an upper bound u on the distance to its centroid
- * and a lower bound l on the distance to any other; a point whose u <= max(l, s(a)/2) cannot change
- * cluster, so its k distances are not computed. Same assignments as plain Lloyd (up to exact ties).
+ * Lloyd's k-means. With the WebAssembly kernels installed (and d % 4 == 0) every iteration assigns
+ * all points with the blocked kernel, as faiss does with BLAS. Otherwise, in TypeScript, Hamerly's
+ * bounds: per point an upper bound u on the distance to its centroid and a lower bound l on the
+ * distance to any other; a point whose u <= max(l, s(a)/2) cannot change cluster, so its k distances
+ * are not computed. Both give plain Lloyd's assignments (up to float32 rounding of near-ties).
  */
 export function trainKMeans(dataIn: Float32Array, nIn: number, d: number, k: number, random: () => number, options: TrainOptions = {}): TrainResult {
-  const {niter = 25, init = "random", maxPointsPerCentroid = 256} = options;
+  const {niter = 25, init = "random", maxPointsPerCentroid = 256, kernels = true} = options;
   checkConfig(dataIn, nIn, d, k);
   checkInt(niter, "The number of iterations", 1, 10_000);
   const warnings: string[] = [];
@@ -268,9 +290,13 @@ export function trainKMeans(dataIn: Float32Array, nIn: number, d: number, k: num
   const objective: number[] = [];
   let computed = 0, possible = 0;
   const next = new Float32Array(k * d);
+  const counts = new Int32Array(k);
 
-  // WebAssembly SIMD for the full scans when d allows it (float32 sums), JavaScript otherwise
-  const simd = n * k >= 4096 && useSimd(d) ? new RowsToTargets(data, n, d, centroids, k) : null;
+  // the blocked WebAssembly assignment (all points, every iteration) when installed; otherwise
+  // Hamerly's bounds, with the SIMD L2 kernel for the full scans when d allows it
+  const blocked = kernels && n * k >= 4096 ? makeAssigner(n, d, k) : null;
+  blocked?.setPoints(data);
+  const simd = !blocked && n * k >= 4096 && useSimd(d) ? new RowsToTargets(data, n, d, centroids, k) : null;
   const fullScan = (i: number) => {
     let b1 = Infinity, b2 = Infinity, a = 0;
     const io = i * d;
@@ -292,6 +318,14 @@ export function trainKMeans(dataIn: Float32Array, nIn: number, d: number, k: num
 
   for (let it = 0; it < niter; it++) {
     possible += n * k;
+    if (blocked) {
+      // assignment, objective and the update step's sums in WebAssembly; means and relocation here
+      blocked.setCentroids(centroids);
+      objective.push(blocked.assign(assign));
+      computed += n * k;
+      centroidsFromSums(data, n, d, k, assign, blocked.sumsByCluster(counts), counts, centroids);
+      continue;
+    }
     if (it === 0) {
       for (let i = 0; i < n; i++) fullScan(i);
     } else {

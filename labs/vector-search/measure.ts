@@ -8,9 +8,9 @@ import {InputError, checkInt, checkMatrix} from "./check.js";
 import {buildIVFFlat, buildIVFPQ, IVFSearcher, residuals, trainCoarse, type IVFIndex} from "./ivf.js";
 import {exactKnn, normalizeRows, recallAtK} from "./knn.js";
 import {nearestCentroids, trainKMeans} from "./kmeans.js";
-import {adcTable, checkPQShape, pqEncode, type ProductQuantizer} from "./pq.js";
+import {checkPQShape, pqEncode, PQSearcher, type ProductQuantizer} from "./pq.js";
+import {installKernelsFrom, kernelsInstalled} from "./kernels.js";
 import {gaussianMixture, SYNTHETIC_DEFAULT} from "./synthetic.js";
-import {TopK} from "./topk.js";
 
 export type IndexKind = "flat" | "pq" | "ivf-flat" | "ivf-pq";
 
@@ -27,6 +27,8 @@ export interface MeasureConfig {
   words?: {vectors: Float32Array | number[]; n: number; d: number};
   coarseIter?: number; // faiss: 10
   pqIter?: number; // faiss: 25
+  /** URL of the compiled kernels.wat (the page passes the build-time file); without it, TypeScript only. */
+  kernelsUrl?: string;
 }
 
 export interface MeasureRow {
@@ -137,19 +139,9 @@ export function measureStepper(config: MeasureConfig): Stepper<MeasureSnapshot> 
       const codes = pqEncode(pq, base, nb);
       const add = now() - t;
       const ids = new Int32Array(nq * K), dist = new Float32Array(nq * K);
-      const table = new Float32Array(m * ksub);
-      const heap = new TopK(K);
+      const searcher = new PQSearcher(pq, codes, nb, K);
       t = now();
-      for (let q = 0; q < nq; q++) {
-        adcTable(pq, queries, q * d, table);
-        heap.reset();
-        for (let i = 0; i < nb; i++) {
-          let s = 0;
-          for (let j = 0; j < m; j++) s += table[j * ksub + codes[i * m + j]];
-          heap.push(s, i);
-        }
-        heap.sorted(ids, dist, q * K);
-      }
+      for (let q = 0; q < nq; q++) searcher.search(queries, q * d, ids, dist, q * K);
       const qps = nq / (now() - t);
       rows.push({index: "pq", m, nbits, nlist: null, nprobe: null, trainSeconds: pqState.train, addSeconds: add, bytesPerVector: Math.ceil((m * nbits) / 8), recallAt10: recallAtK(ids, K, gt, K, nq, K), qps});
     }});
@@ -204,7 +196,8 @@ export function measureStepper(config: MeasureConfig): Stepper<MeasureSnapshot> 
   }
 
   return {
-    reset() {
+    async reset() {
+      if (config.kernelsUrl && !kernelsInstalled()) await installKernelsFrom(config.kernelsUrl);
       rows = [];
       warnings = [];
       done = 0;
@@ -219,6 +212,7 @@ export function measureStepper(config: MeasureConfig): Stepper<MeasureSnapshot> 
       }
       return snapshot();
     },
-    progress: (s) => (s.total === 0 ? 0 : s.done / s.total)
+    progress: (s) => (s.total === 0 ? 0 : s.done / s.total),
+    stepsDone: (s) => s.done
   };
 }

@@ -9,6 +9,7 @@ import {adcTable, checkPQShape, pqDecode, pqEncode, sdcTable, type ProductQuanti
 import {gaussianMixture} from "./synthetic.js";
 import {l2sq} from "./distance.js";
 import {TopK} from "./topk.js";
+import {installKernelsFrom, kernelsInstalled} from "./kernels.js";
 
 export interface PQConfig {
   n: number; // base vectors
@@ -19,6 +20,8 @@ export interface PQConfig {
   m: number;
   nbits: number;
   niter?: number;
+  /** URL of the compiled kernels.wat (the page passes the build-time file); without it, TypeScript only. */
+  kernelsUrl?: string;
 }
 
 export const PQ_PAGE_DEFAULT: PQConfig = {n: 2500, nq: 100, d: 32, clusters: 20, seed: 42, m: 8, nbits: 6, niter: 25};
@@ -112,7 +115,8 @@ export function pqTrainStepper(config: PQConfig): Stepper<PQSnapshot> {
   let snap: PQSnapshot;
   let sub: Float32Array;
   return {
-    reset() {
+    async reset() {
+      if (config.kernelsUrl && !kernelsInstalled()) await installKernelsFrom(config.kernelsUrl);
       data = pqDataset(config);
       if (data.nBase < ksub) throw new Error(`nbits = ${nbits} needs at least ${ksub} training vectors; there are ${data.nBase}.`);
       random = mulberry32(seed + 1);
@@ -138,6 +142,7 @@ export function pqTrainStepper(config: PQConfig): Stepper<PQSnapshot> {
       snap = {config, trained, codebooks, stats, warnings, seconds: snap.seconds + (performance.now() - t0) / 1000};
       return snap;
     },
-    progress: (s) => (s.stats ? 1 : (s.trained / m) * 0.95)
+    progress: (s) => (s.stats ? 1 : (s.trained / m) * 0.95),
+    stepsDone: (s) => s.trained
   };
 }

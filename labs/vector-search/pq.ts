@@ -9,6 +9,7 @@ import {trainKMeans, type KMeansInit} from "./kmeans.js";
 import type {SearchResult} from "./knn.js";
 import {TopK} from "./topk.js";
 import {L2Kernel, useSimd} from "./simd.js";
+import {Kernels, makeAssigner} from "./kernels.js";
 
 export interface ProductQuantizer {
   d: number;
@@ -57,12 +58,23 @@ export function trainPQ(data: Float32Array, n: number, d: number, m: number, nbi
   return {pq: {d, m, nbits, ksub, dsub, codebooks}, warnings: [...warnings], objective};
 }
 
-/** Codes (n, m): index of the nearest codebook centroid for every sub-vector. */
-export function pqEncode(pq: ProductQuantizer, x: Float32Array, n: number): Uint8Array {
+/** Codes (n, m): index of the nearest codebook centroid for every sub-vector (blocked WebAssembly kernel when installed). */
+export function pqEncode(pq: ProductQuantizer, x: Float32Array, n: number, options: {kernels?: boolean} = {}): Uint8Array {
   const {d, m, ksub, dsub, codebooks} = pq;
   checkMatrix(x, n, d, "the vectors to encode");
   const codes = new Uint8Array(n * m);
-  if (n * ksub >= 4096 && useSimd(dsub)) {
+  const assigner = options.kernels !== false && n * ksub >= 4096 ? makeAssigner(n, dsub, ksub) : null;
+  if (assigner) {
+    const sub = new Int32Array(n);
+    for (let j = 0; j < m; j++) {
+      assigner.setPoints(x, d, j * dsub);
+      assigner.setCentroids(codebooks, j * ksub * dsub);
+      assigner.assign(sub);
+      for (let i = 0; i < n; i++) codes[i * m + j] = sub[i];
+    }
+    return codes;
+  }
+  if (options.kernels !== false && n * ksub >= 4096 && useSimd(dsub)) {
     const kernel = new L2Kernel();
     const xo = kernel.alloc(n * d), cbo = kernel.alloc(m * ksub * dsub), out = kernel.alloc(ksub);
     const f = kernel.f32();
@@ -110,7 +122,7 @@ export function pqDecode(pq: ProductQuantizer, codes: Uint8Array, n: number): Fl
 }
 
 /** ADC table (m, ksub): ||q_j - c_{j,t}||^2 for query row qo of `queries`. */
-export function adcTable(pq: ProductQuantizer, queries: Float32Array, qo = 0, out = new Float32Array(pq.m * pq.ksub)): Float32Array {
+export function adcTable(pq: ProductQuantizer, queries: Float32Array, qo = 0, out: Float32Array = new Float32Array(pq.m * pq.ksub)): Float32Array {
   const {m, ksub, dsub, codebooks} = pq;
   for (let j = 0; j < m; j++)
     for (let t = 0; t < ksub; t++) out[j * ksub + t] = l2sq(queries, qo + j * dsub, codebooks, (j * ksub + t) * dsub, dsub);
@@ -142,26 +154,56 @@ export function sdcDistance(sdc: Float32Array, ksub: number, a: Uint8Array, ao: 
   return s;
 }
 
-/** Exhaustive PQ search ("IndexPQ"): ADC distances of each query to all n codes, best k. */
-export function pqSearch(pq: ProductQuantizer, codes: Uint8Array, n: number, queries: Float32Array, nq: number, k: number): SearchResult {
+/**
+ * Exhaustive PQ search ("IndexPQ"), one query at a time: the ADC table, then the ADC distance of every
+ * code into a top-k heap. The scan runs in kernels.wat when installed (m % 4 == 0), else the loop below.
+ */
+export class PQSearcher {
+  private heap: TopK;
+  private table: Float32Array;
+  private wasm: {kern: Kernels; codes: number; ids: number; table: number; hd: number; hi: number} | null = null;
+
+  constructor(readonly pq: ProductQuantizer, readonly codes: Uint8Array, readonly n: number, readonly k: number, options: {kernels?: boolean} = {}) {
+    checkInt(k, "k", 1);
+    if (codes.length !== n * pq.m) throw new InputError(`Expected ${n} × ${pq.m} codes, got ${codes.length}.`);
+    this.heap = new TopK(k);
+    this.table = new Float32Array(pq.m * pq.ksub);
+    const kern = options.kernels !== false && pq.m % 4 === 0 ? Kernels.create() : null;
+    if (kern) {
+      const w = {kern, codes: kern.alloc(n * pq.m), ids: kern.alloc(n * 4), table: kern.alloc(pq.m * pq.ksub * 4), hd: kern.alloc(k * 4), hi: kern.alloc(k * 4)};
+      kern.u8().set(codes, w.codes);
+      const ids = kern.i32(), io = w.ids >> 2;
+      for (let i = 0; i < n; i++) ids[io + i] = i;
+      this.wasm = w;
+    }
+  }
+
+  /** Searches query row qo/d of `queries`; writes k ids and squared ADC distances at outOffset. */
+  search(queries: Float32Array, qo: number, outIds: Int32Array, outDist: Float32Array, outOffset = 0): void {
+    const {m, ksub} = this.pq;
+    const table = adcTable(this.pq, queries, qo, this.table);
+    const heap = this.heap;
+    const w = this.wasm;
+    if (w) {
+      w.kern.f32().set(table, w.table >> 2);
+      const size = w.kern.fn.scan(w.codes, w.ids, this.n, m, ksub, w.table, 0, w.hd, w.hi, this.k, 0);
+      heap.loadFrom(w.kern.f32(), w.hd >> 2, w.kern.i32(), w.hi >> 2, size);
+    } else {
+      const codes = this.codes;
+      heap.reset();
+      for (let i = 0; i < this.n; i++) heap.push(tableDistance(table, ksub, codes, i * m, m), i);
+    }
+    heap.sorted(outIds, outDist, outOffset);
+  }
+}
+
+/** Exhaustive PQ search of nq queries (nq, d) against n codes: (nq, k) ids and ADC distances. */
+export function pqSearch(pq: ProductQuantizer, codes: Uint8Array, n: number, queries: Float32Array, nq: number, k: number, options: {kernels?: boolean} = {}): SearchResult {
   checkMatrix(queries, nq, pq.d, "the query vectors");
-  checkInt(k, "k", 1);
-  const {m, ksub} = pq;
+  const searcher = new PQSearcher(pq, codes, n, k, options);
   const ids = new Int32Array(nq * k);
   const scores = new Float32Array(nq * k);
-  const heap = new TopK(k);
-  const table = new Float32Array(m * ksub);
-  for (let q = 0; q < nq; q++) {
-    adcTable(pq, queries, q * pq.d, table);
-    heap.reset();
-    for (let i = 0; i < n; i++) {
-      let s = 0;
-      const co = i * m;
-      for (let j = 0; j < m; j++) s += table[j * ksub + codes[co + j]];
-      heap.push(s, i);
-    }
-    heap.sorted(ids, scores, q * k);
-  }
+  for (let q = 0; q < nq; q++) searcher.search(queries, q * pq.d, ids, scores, q * k);
   return {k, ids, scores};
 }
 

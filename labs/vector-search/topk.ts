@@ -58,6 +58,15 @@ export class TopK {
     ids[i] = id;
   }
 
+  /** Replaces the kept pairs with (dist[dOff + i], ids[io + i]) for i < size <= k (a heap filled elsewhere, e.g. in WebAssembly). */
+  loadFrom(dist: Float32Array, dOff: number, ids: Int32Array, io: number, size: number): void {
+    this.size = size;
+    for (let i = 0; i < size; i++) {
+      this.dist[i] = dist[dOff + i];
+      this.ids[i] = ids[io + i];
+    }
+  }
+
   private sd = new Float64Array(0);
   private si = new Int32Array(0);
 

@@ -23,16 +23,39 @@ export function VectorSplit(x: ArrayLike<number>, rec: ArrayLike<number>, {width
 }
 const s2 = (s: number, dsub: number) => s * dsub + (dsub - 1) / 2;
 
-export function DistortionGrid(grid: {m: number; nbits: number; distortion: number; bytes: number}[], current: {m: number; nbits: number; distortion: number} | null, {width}: {width: number}): HTMLElement {
-  return Plot.plot({
-    ...plotDefaults(width, 300),
+/**
+ * The distortion grid over code size, drawn once at a fixed width (the SVG scales with the page);
+ * mark(current) moves a ring to the current setting without redrawing the chart.
+ */
+type Current = {m: number; nbits: number; distortion: number} | null;
+
+export function DistortionGrid(grid: {m: number; nbits: number; distortion: number; bytes: number}[]): Element & {mark(current: Current): void} {
+  const plot = Plot.plot({
+    ...plotDefaults(640, 300),
     x: {label: "code size (bytes per vector) = m·nbits/8", type: "log"},
     y: {label: "mean squared error ‖x − q(x)‖²", type: "log"},
     color: {legend: true, type: "ordinal", label: "nbits", range: [palette[0], palette[1], palette[2], palette[4]]},
     marks: [
       Plot.line(grid, {x: "bytes", y: "distortion", stroke: "nbits", z: "nbits", marker: "dot"}),
-      Plot.text(grid.filter((g) => g.nbits === 8), {x: "bytes", y: "distortion", text: (g: {m: number}) => `m=${g.m}`, dy: -10, fontSize: 10}),
-      current ? Plot.dot([current], {x: (c: {m: number; nbits: number}) => (c.m * c.nbits) / 8, y: "distortion", r: 8, stroke: "black", strokeWidth: 2}) : null
+      Plot.text(grid.filter((g) => g.nbits === 8), {x: "bytes", y: "distortion", text: (g: {m: number}) => `m=${g.m}`, dy: -10, fontSize: 10})
     ]
-  }) as HTMLElement;
+  });
+  const figure = plot as typeof plot & {mark(current: Current): void};
+  // the chart's own svg (the ordinal legend's swatches are small svgs inside a div)
+  const svg = plot.tagName.toLowerCase() === "svg" ? plot : plot.querySelector(":scope > svg")!;
+  const ring = document.createElementNS("http://www.w3.org/2000/svg", "circle");
+  ring.setAttribute("r", "8");
+  ring.setAttribute("fill", "none");
+  ring.setAttribute("stroke", "black");
+  ring.setAttribute("stroke-width", "2");
+  ring.classList.add("vs-current");
+  svg.append(ring);
+  const sx = plot.scale("x")!, sy = plot.scale("y")!;
+  figure.mark = (current) => {
+    ring.style.display = current ? "" : "none";
+    if (!current) return;
+    ring.setAttribute("cx", String(sx.apply((current.m * current.nbits) / 8)));
+    ring.setAttribute("cy", String(sy.apply(current.distortion)));
+  };
+  return figure;
 }
