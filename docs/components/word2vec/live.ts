@@ -2,6 +2,7 @@
 // drawn once as plain SVG and then updated in place (attributes and text of existing elements), so a
 // refresh costs the main thread a few milliseconds: re-creating a Plot figure per snapshot inserts a
 // new SVG and stylesheet, which makes the browser restyle, lay out and repaint the whole page.
+import * as d3 from "d3";
 import {fmt, palette} from "../kit/chart-style.js";
 
 const SVG = "http://www.w3.org/2000/svg";
@@ -13,23 +14,11 @@ function el<K extends keyof SVGElementTagNameMap>(parent: Element, tag: K, attrs
   return e;
 }
 
-/** About `count` round tick values covering [0, max]. */
-function ticks(max: number, count: number): number[] {
-  if (!(max > 0)) return [0];
-  const raw = max / count;
-  const power = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw)!;
-  const out: number[] = [];
-  for (let t = 0; t <= max + 1e-9 * step; t += step) out.push(Number(t.toPrecision(12)));
-  return out;
-}
+/** About `count` round tick values covering [0, max] (d3's nice steps). */
+const ticks = (max: number, count: number): number[] => (max > 0 ? d3.ticks(0, max, count) : [0]);
 
 /** 1200000 → "1.2M" (the "s" format of the static charts). */
-function si(x: number): string {
-  const units: Array<[number, string]> = [[1e9, "G"], [1e6, "M"], [1e3, "k"]];
-  for (const [v, u] of units) if (Math.abs(x) >= v) return `${Number((x / v).toPrecision(3))}${u}`;
-  return String(Number(x.toPrecision(3)));
-}
+const si = d3.format("~s");
 
 function frame(width: number, height: number, label: string): {root: HTMLDivElement; svg: SVGSVGElement} {
   const root = document.createElement("div");
