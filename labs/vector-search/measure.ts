@@ -101,6 +101,16 @@ export function measureStepper(config: MeasureConfig): Stepper<MeasureSnapshot> 
     for (const p of config.nprobes) checkInt(p, "nprobe", 1, nlist);
   }
 
+  // One query at a time, after a short untimed warm-up: otherwise the first setting measured also
+  // pays for compiling its code (V8 tiers WebAssembly and JS up while it runs), and reads too slow.
+  const WARMUP_QUERIES = 32;
+  function queriesPerSecond(search: (q: number) => void): number {
+    for (let q = 0; q < Math.min(nq, WARMUP_QUERIES); q++) search(q);
+    const t = now();
+    for (let q = 0; q < nq; q++) search(q);
+    return nq / (now() - t);
+  }
+
   function plan() {
     const gt = new Int32Array(nq * K);
     let flatSeconds = 0;
@@ -135,14 +145,12 @@ export function measureStepper(config: MeasureConfig): Stepper<MeasureSnapshot> 
       }});
     tasks.push({label: "PQ: encode and search", run: () => {
       const pq: ProductQuantizer = {d, m, nbits, ksub, dsub, codebooks: pqState.codebooks};
-      let t = now();
+      const t = now();
       const codes = pqEncode(pq, base, nb);
       const add = now() - t;
       const ids = new Int32Array(nq * K), dist = new Float32Array(nq * K);
       const searcher = new PQSearcher(pq, codes, nb, K);
-      t = now();
-      for (let q = 0; q < nq; q++) searcher.search(queries, q * d, ids, dist, q * K);
-      const qps = nq / (now() - t);
+      const qps = queriesPerSecond((q) => searcher.search(queries, q * d, ids, dist, q * K));
       rows.push({index: "pq", m, nbits, nlist: null, nprobe: null, trainSeconds: pqState.train, addSeconds: add, bytesPerVector: Math.ceil((m * nbits) / 8), recallAt10: recallAtK(ids, K, gt, K, nq, K), qps});
     }});
     // IVF-Flat
@@ -165,9 +173,7 @@ export function measureStepper(config: MeasureConfig): Stepper<MeasureSnapshot> 
         const searcher = searchers.get(kind) ?? new IVFSearcher(index(), K);
         searchers.set(kind, searcher);
         const ids = new Int32Array(nq * K), dist = new Float32Array(nq * K);
-        const t = now();
-        for (let q = 0; q < nq; q++) searcher.search(queries, q * d, p, ids, dist, q * K);
-        const qps = nq / (now() - t);
+        const qps = queriesPerSecond((q) => searcher.search(queries, q * d, p, ids, dist, q * K));
         const pq = kind === "ivf-pq";
         rows.push({index: kind, m: pq ? m : null, nbits: pq ? nbits : null, nlist, nprobe: p, trainSeconds: train(), addSeconds: add(), bytesPerVector: (pq ? Math.ceil((m * nbits) / 8) : d * 4) + 8, recallAt10: recallAtK(ids, K, gt, K, nq, K), qps});
       }});
