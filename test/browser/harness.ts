@@ -43,6 +43,12 @@ export interface Lab {
  */
 export const LONG_TASK_LIMIT_MS = Number(process.env.LONG_TASK_LIMIT_MS ?? 50);
 export const WALL_TASK_LIMIT_MS = Number(process.env.WALL_TASK_LIMIT_MS ?? 150);
+/**
+ * Test options for a test that calls expectResponsive: one retry. A rare task can still cross the
+ * limit (measured: 1 lora run in 13 had a 54 ms task, the others 18-30 ms); a page that really blocks
+ * fails both attempts. The log keeps the figures of every attempt.
+ */
+export const RESPONSIVENESS_RETRY = {retry: 1};
 
 /** Time of the calibration loop below on an idle core of this machine class (measured, ms). */
 const CALIBRATION_REFERENCE_MS = 30;
@@ -117,7 +123,8 @@ export async function launchLab(): Promise<Lab> {
           const slowdown = (slowdownBefore + (await measureSlowdown(page))) / 2;
           const longest = Math.max(0, ...tasks);
           const longestCpu = Math.max(0, ...cpu);
-          console.log(`${label}: ${cpu.length} main-thread tasks, longest ${longestCpu.toFixed(1)} ms of CPU (limit ${LONG_TASK_LIMIT_MS}), ${cpu.filter((t) => t > 30).length} over 30 ms; wall clock: ${tasks.length} tasks over 50 ms, longest ${Math.round(longest)} ms, machine slowdown ×${slowdown.toFixed(1)} → ${Math.round(longest / slowdown)} ms (limit ${WALL_TASK_LIMIT_MS})`);
+          const top = [...cpu].sort((a, b) => b - a).slice(0, 3).map((t) => t.toFixed(1)).join(", ");
+          console.log(`${label}: ${cpu.length} main-thread tasks, longest ${longestCpu.toFixed(1)} ms of CPU (limit ${LONG_TASK_LIMIT_MS}; top 3: ${top}), ${cpu.filter((t) => t > 30).length} over 30 ms; wall clock: ${tasks.length} tasks over 50 ms, longest ${Math.round(longest)} ms, machine slowdown ×${slowdown.toFixed(1)} → ${Math.round(longest / slowdown)} ms (limit ${WALL_TASK_LIMIT_MS})`);
           expect(cpu.length, `${label}: the trace recorded main-thread tasks`).toBeGreaterThan(0);
           expect(longestCpu, `${label}: CPU time of the longest main-thread task`).toBeLessThan(LONG_TASK_LIMIT_MS);
           expect(longest / slowdown, `${label}: longest main-thread task (wall clock), normalised`).toBeLessThan(WALL_TASK_LIMIT_MS);

@@ -1,7 +1,7 @@
 // The LoRA page in Chromium: loads cleanly with KaTeX and the precomputed first state, trains live in a
 // worker without blocking the main thread, reacts to its controls and reopens the state from its URL.
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {launchLab, type Lab} from "./harness.js";
+import {launchLab, type Lab, RESPONSIVENESS_RETRY} from "./harness.js";
 
 let lab: Lab;
 beforeAll(async () => (lab = await launchLab()));
@@ -25,7 +25,7 @@ describe("/lora", () => {
     await s.close();
   });
 
-  it("a changed control trains live in the worker: losses fall to the floors and the spectra update", async () => {
+  it("a changed control trains live in the worker: losses fall to the floors and the spectra update", RESPONSIVENESS_RETRY, async () => {
     const s = await lab.open("/lora?rstar=2&alpha=16&steps=120");
     expect(await s.page.locator("input[type=number][max='16']").first().inputValue()).toBe("2");
     await s.page.waitForSelector(".memory-status"); // the page's last cells have run

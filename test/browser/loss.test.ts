@@ -1,7 +1,7 @@
 // The loss notebook in Chromium: loads cleanly and offline, KaTeX renders, every control changes the
 // numbers, a link reopens its state, bad input shows a message (never NaN), and the KL fit runs.
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {launchLab, type Lab, type PageSession} from "./harness.js";
+import {launchLab, type Lab, type PageSession, RESPONSIVENESS_RETRY} from "./harness.js";
 
 let lab: Lab;
 beforeAll(async () => (lab = await launchLab()));
@@ -125,7 +125,7 @@ describe("loss page", () => {
     await s.close();
   });
 
-  it("the KL fit runs in the worker: a few steps lower both objectives, pause and reset work", async () => {
+  it("the KL fit runs in the worker: a few steps lower both objectives, pause and reset work", RESPONSIVENESS_RETRY, async () => {
     const s = await lab.open("/loss?seed=1");
     await s.page.waitForSelector(".loss-fit-table");
     const objective = async (row: string) => num(await text(s, `.fit-${row} .kl-objective`));

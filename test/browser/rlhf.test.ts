@@ -3,7 +3,7 @@
 // and reopens a shared URL in the same state.
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import type {Page} from "playwright-core";
-import {launchLab, type Lab, type PageSession} from "./harness.js";
+import {launchLab, type Lab, type PageSession, RESPONSIVENESS_RETRY} from "./harness.js";
 
 let lab: Lab;
 beforeAll(async () => (lab = await launchLab()));
@@ -72,7 +72,7 @@ describe("/rlhf", () => {
 });
 
 describe("/rlhf run live", () => {
-  it("runs every stage with the default seed (SFT, RM in a worker, then PPO and DPO against it) and each chart updates", async () => {
+  it("runs every stage with the default seed (SFT, RM in a worker, then PPO and DPO against it) and each chart updates", RESPONSIVENESS_RETRY, async () => {
     // 40 RM steps instead of 100: the RM is no longer the precomputed one, so it trains at load, and
     // when it finishes PPO and DPO rerun against it
     const s = await lab.open("/rlhf?rmsteps=40");

@@ -2,7 +2,7 @@
 // pages that exist, and the lab kit (seed, URL state, run controller in a worker, callouts) works.
 import {readdirSync} from "node:fs";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {launchLab, type Lab} from "./harness.js";
+import {launchLab, type Lab, RESPONSIVENESS_RETRY} from "./harness.js";
 
 let lab: Lab;
 beforeAll(async () => (lab = await launchLab()));
@@ -73,7 +73,7 @@ describe("lab kit on the teaching page", () => {
     await s.close();
   });
 
-  it("the run controller runs the worker, shows progress, pauses and resets", async () => {
+  it("the run controller runs the worker, shows progress, pauses and resets", RESPONSIVENESS_RETRY, async () => {
     const s = await lab.open("/teaching?points=100000&seed=7");
     await s.page.waitForLoadState("networkidle");
     const slowdownBefore = await s.slowdown();

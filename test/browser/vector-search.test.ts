@@ -2,7 +2,7 @@
 // its figures, a URL with state reopens it, and the measurement page completes a small sweep in its
 // worker without blocking the main thread.
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {launchLab, type Lab, type PageSession} from "./harness.js";
+import {launchLab, type Lab, type PageSession, RESPONSIVENESS_RETRY} from "./harness.js";
 
 let lab: Lab;
 beforeAll(async () => (lab = await launchLab()));
@@ -48,7 +48,7 @@ describe("/kmeans", () => {
 });
 
 describe("/pq", () => {
-  it("shows the build-time PQ at once, retrains in the worker when nbits changes, and computes the memory bill", async () => {
+  it("shows the build-time PQ at once, retrains in the worker when nbits changes, and computes the memory bill", RESPONSIVENESS_RETRY, async () => {
     const s = await lab.open("/pq");
     await s.page.waitForSelector(".katex");
     await s.page.waitForSelector(".vs-code");
@@ -110,7 +110,7 @@ describe("/ivf", () => {
 });
 
 describe("/ann-measure", () => {
-  it("shows the build-time sweep, then completes a small sweep in the worker without long tasks", async () => {
+  it("shows the build-time sweep, then completes a small sweep in the worker without long tasks", RESPONSIVENESS_RETRY, async () => {
     const s0 = await lab.open("/ann-measure");
     await s0.page.waitForSelector(".katex");
     await s0.page.waitForSelector(".vs-dataset");

@@ -2,7 +2,7 @@
 // controls change their outputs, a URL with state reopens it, training in the worker shows progress
 // quickly, the loss falls, the neighbours panel updates, and the main thread never blocks.
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {launchLab, type Lab} from "./harness.js";
+import {launchLab, type Lab, RESPONSIVENESS_RETRY} from "./harness.js";
 
 let lab: Lab;
 beforeAll(async () => (lab = await launchLab()));
@@ -25,7 +25,7 @@ describe("word2vec page", () => {
     await s.close();
   });
 
-  it("trains a few steps in the worker: progress within a second or so, the loss falls, neighbours update, no long tasks", async () => {
+  it("trains a few steps in the worker: progress within a second or so, the loss falls, neighbours update, no long tasks", RESPONSIVENESS_RETRY, async () => {
     const s = await lab.open("/word2vec");
     await s.page.waitForSelector(".w2v-neighbours");
     const before = await neighboursText(s);
