@@ -27,6 +27,7 @@ export interface SessionSnapshot {
   epochs: number;
   wordsDone: number;
   totalWords: number;
+  wordsPerStep: number;
   progress: number;
   alpha: number;
   pairs: number;
@@ -94,6 +95,7 @@ export function sessionStepper(config: SessionConfig, makeEngine: (config: Sessi
       epochs: s.config.epochs,
       wordsDone: s.wordsDone,
       totalWords: totalWords(s),
+      wordsPerStep: config.wordsPerStep,
       progress: kernelProgress(s),
       alpha: s.alpha,
       pairs: s.pairs,
@@ -121,6 +123,17 @@ export function sessionStepper(config: SessionConfig, makeEngine: (config: Sessi
       if (Number.isFinite(l)) loss.push({words: engine.state.wordsDone, loss: l, alpha: engine.state.alpha});
       return snapshot(true);
     },
-    progress: (s) => s.progress
+    progress: (s) => s.progress,
+    stepsDone
   };
+}
+
+/**
+ * Controller steps done when a snapshot was taken: one step is wordsPerStep words read. A step reads
+ * whole sentences, so it ends a few words past its share; floor ignores that overshoot while the run
+ * goes (it stays under one step over a whole run), and the last, shorter step counts as one.
+ */
+export function stepsDone(s: Pick<SessionSnapshot, "wordsDone" | "wordsPerStep" | "progress">): number {
+  const steps = s.wordsDone / s.wordsPerStep;
+  return s.progress >= 1 ? Math.ceil(steps) : Math.floor(steps);
 }

@@ -5,7 +5,7 @@ import type {Stepper} from "../kit/stepper.js";
 import type {WorkerRequest, WorkerResponse} from "../kit/worker-protocol.js";
 import {tokenizeText} from "./corpus.js";
 import {unpackCorpus} from "./packed.js";
-import {type Engine, type SessionConfig, type SessionSnapshot, sessionStepper} from "./session.js";
+import {type Engine, type SessionConfig, type SessionSnapshot, sessionStepper, stepsDone} from "./session.js";
 import {type Corpus, encodeSentences} from "./vocab.js";
 
 export type CorpusSource = {kind: "brown"; json: string; bin: string} | {kind: "text"; text: string};
@@ -61,6 +61,7 @@ export function workerSession(config: WorkerConfig, makeEngine: (config: Session
       if (!inner) throw new Error("The worker got a step before a reset.");
       return inner.step(n);
     },
-    progress: (s) => s.progress
+    progress: (s) => s.progress,
+    stepsDone
   };
 }

@@ -62,6 +62,21 @@ describe("word2vec page", () => {
     await s.close();
   });
 
+  it("a finished run's step count is the steps the worker did: ceil(words read / 50,000), not the steps requested", async () => {
+    const s = await lab.open("/word2vec?epochs=1");
+    await s.page.waitForFunction(() => document.querySelector("main")?.textContent?.includes("CBOW: not trained yet"));
+    await s.page.locator(".lab-start").first().click();
+    await s.page.locator(".lab-start").first().getByText("Done").waitFor({timeout: 60_000});
+    await s.page.waitForFunction(() => /epoch 1 of 1 · ([\d,]+) of \1 words/.test(document.querySelector(".w2v-status")?.textContent ?? ""));
+    const total = Number(/of ([\d,]+) words/.exec(await statusText(s))![1].replaceAll(",", ""));
+    const controller = await s.page.locator(".lab-run-status").first().innerText();
+    const steps = Number(/^([\d,]+) steps/.exec(controller)![1].replaceAll(",", ""));
+    console.log(`word2vec: finished 1 epoch, ${total} words, controller shows "${controller}"`);
+    expect(steps).toBe(Math.ceil(total / 50_000));
+    expect(s.problems()).toEqual([]);
+    await s.close();
+  });
+
   it("a URL with state reopens it and each control changes its output", async () => {
     const s = await lab.open("/word2vec?word=city&window=3&sentence=7&analogy=was%20is%20are&pair=he%20she&sample=1e-2&mapWords=100");
     await s.page.waitForSelector(".w2v-neighbours");
