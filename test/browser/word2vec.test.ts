@@ -77,6 +77,32 @@ describe("word2vec page", () => {
     await s.close();
   });
 
+  it("switching the map to UMAP lays it out in a worker: the points move, no errors, no long tasks", RESPONSIVENESS_RETRY, async () => {
+    const s = await lab.open("/word2vec");
+    await s.page.waitForSelector(".w2v-neighbours");
+    await s.page.waitForFunction(() => document.querySelector("main")?.textContent?.includes("CBOW: not trained yet"));
+    const dots = () => s.page.evaluate(() => Array.from(document.querySelectorAll("[aria-label='2-D projection of word vectors'] circle[r='2.5']"), (c) => `${c.getAttribute("cx")},${c.getAttribute("cy")}`));
+    const pca = await dots();
+    expect(pca.length).toBeGreaterThanOrEqual(200);
+    const slowdownBefore = await s.slowdown();
+    await s.clearLongTasks();
+    const t0 = Date.now();
+    await s.page.getByLabel("UMAP", {exact: true}).check();
+    await s.page.waitForFunction(() => Array.from(document.querySelectorAll(".lab-run-status")).some((e) => /^500 epochs · 100%/.test(e.textContent ?? "")), null, {timeout: 60_000});
+    const umapMs = Date.now() - t0;
+    await s.page.waitForFunction(() => document.querySelector("[aria-label='2-D projection of word vectors']")?.textContent?.includes("UMAP 1"));
+    const umap = await dots();
+    expect(umap.length).toBe(pca.length);
+    expect(umap.filter((p, i) => p !== pca[i]).length).toBeGreaterThan(pca.length * 0.9);
+    expect(s.page.url()).toContain("projection=umap");
+    expect(await s.page.locator("main").innerText()).toContain("UMAP layout of the 200 most frequent words");
+    const {slowdown, longestCpu} = await s.expectResponsive("word2vec UMAP", slowdownBefore);
+    console.log(`word2vec: UMAP of ${umap.length} words done ${umapMs} ms after the click (slowdown ${slowdown.toFixed(2)}); longest main-thread task CPU ${longestCpu} ms`);
+    expect(umapMs / slowdown).toBeLessThan(3000);
+    expect(s.problems()).toEqual([]);
+    await s.close();
+  });
+
   it("a URL with state reopens it and each control changes its output", async () => {
     const s = await lab.open("/word2vec?word=city&window=3&sentence=7&analogy=was%20is%20are&pair=he%20she&sample=1e-2&mapWords=100");
     await s.page.waitForSelector(".w2v-neighbours");

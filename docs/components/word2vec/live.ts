@@ -151,7 +151,8 @@ export function liveProjection(width: number, height = Math.round(Math.min(560, 
   };
   return {
     node: root,
-    update(points: ProjectedWord[], explained: [number, number]) {
+    /** axes: the x and y axis names, e.g. PCA's components with their share of variance. */
+    update(points: ProjectedWord[], axes: [string, string]) {
       let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
       for (const p of points) {
         if (p.x < x0) x0 = p.x;
@@ -185,8 +186,8 @@ export function liveProjection(width: number, height = Math.round(Math.min(560, 
         }
         if (hitLabels[i].textContent !== p.word) hitLabels[i].textContent = p.word;
       });
-      xLabel.textContent = `PC1 (${(explained[0] * 100).toFixed(1)}% of variance) →`;
-      yLabel.textContent = `↑ PC2 (${(explained[1] * 100).toFixed(1)}%)`;
+      if (xLabel.textContent !== `${axes[0]} →`) xLabel.textContent = `${axes[0]} →`;
+      if (yLabel.textContent !== `↑ ${axes[1]}`) yLabel.textContent = `↑ ${axes[1]}`;
     }
   };
 }
