@@ -1,6 +1,7 @@
 // The word2vec notebook in Chromium: loads cleanly with the build-time snapshot, KaTeX renders, the
 // controls change their outputs, a URL with state reopens it, training in the worker shows progress
-// quickly, the loss falls, the neighbours panel updates, and the main thread never blocks.
+// quickly, the loss falls, the neighbours panel updates, a finished run counts the steps the
+// worker did, the UMAP map lays out in a worker, and the main thread never blocks.
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {launchLab, type Lab, RESPONSIVENESS_RETRY} from "./harness.js";
 
