@@ -2,6 +2,7 @@
 // all cells on one set of axes with the shared PQ's reconstructions, and recall against nprobe.
 import * as Plot from "@observablehq/plot";
 import {palette, plotDefaults} from "../kit/chart-style.js";
+import {onPlotClick} from "./plot-click.js";
 
 type XY = {x: number; y: number};
 const DOMAIN: [number, number] = [-1.4, 1.4];
@@ -31,20 +32,7 @@ export function IVFPanel(
       Plot.dot([query], {x: "x", y: "y", r: 7, symbol: "star", fill: palette[2], stroke: "black"})
     ]
   }) as HTMLElement & {scale: (name: string) => {invert?: (v: number) => number}};
-  if (onClick) {
-    const svg = (plot.tagName === "svg" ? plot : plot.querySelector("svg")) as SVGSVGElement | null;
-    if (svg) {
-      svg.style.cursor = "crosshair";
-      svg.classList.add("vs-clickable");
-      svg.addEventListener("click", (event) => {
-        const rect = svg.getBoundingClientRect();
-        const sx = plot.scale("x"), sy = plot.scale("y");
-        if (!sx?.invert || !sy?.invert) return;
-        const x = sx.invert(event.clientX - rect.left), y = sy.invert(event.clientY - rect.top);
-        if (Number.isFinite(x) && Number.isFinite(y)) onClick(x, y);
-      });
-    }
-  }
+  if (onClick) onPlotClick(plot, onClick);
   return plot;
 }
 

@@ -4,6 +4,7 @@ import * as Plot from "@observablehq/plot";
 import type {Stepper} from "../../labs/kit/stepper.js";
 import type {KMeansState} from "../../labs/vector-search/kmeans.js";
 import {palette, plotDefaults} from "../kit/chart-style.js";
+import {onPlotClick} from "./plot-click.js";
 
 const DOMAIN: [number, number] = [-1.4, 1.4];
 const colour = (c: number) => (c < 0 ? "#9498a0" : palette[c % palette.length]);
@@ -25,22 +26,7 @@ export function KMeansPanel(state: KMeansState, {width, title, onClick}: {width:
       Plot.dot(cents, {x: "x", y: "y", r: 7, symbol: "cross", fill: (d: {c: number}) => colour(d.c), stroke: "black", strokeWidth: 1.2})
     ]
   }) as HTMLElement & {scale: (name: string) => {invert?: (v: number) => number}};
-  if (onClick) {
-    const svg = (plot.tagName === "svg" ? plot : plot.querySelector("svg")) as SVGSVGElement | null;
-    if (svg) {
-      svg.style.cursor = "crosshair";
-      svg.classList.add("vs-clickable");
-      svg.addEventListener("click", (event) => {
-        const rect = svg.getBoundingClientRect();
-        const sx = plot.scale("x"), sy = plot.scale("y");
-        if (!sx?.invert || !sy?.invert) return;
-        const px = ((event.clientX - rect.left) * svg.viewBox.baseVal.width) / rect.width || event.clientX - rect.left;
-        const py = ((event.clientY - rect.top) * svg.viewBox.baseVal.height) / rect.height || event.clientY - rect.top;
-        const x = sx.invert(px), y = sy.invert(py);
-        if (Number.isFinite(x) && Number.isFinite(y)) onClick(x, y);
-      });
-    }
-  }
+  if (onClick) onPlotClick(plot, onClick);
   return plot;
 }
 
