@@ -322,9 +322,22 @@ function trainSentenceCBOW(s: KernelState, len: number, alpha: number): void {
  */
 export function stepKernel(s: KernelState, words: number): number {
   const start = s.wordsDone;
-  const S = s.corpus.offsets.length - 1;
-  const total = totalWords(s);
   const sg = s.config.model === "sg";
+  for (let len = nextSentence(s, start, words); len >= 0; len = nextSentence(s, start, words)) {
+    if (sg) trainSentenceSG(s, len, s.alpha);
+    else trainSentenceCBOW(s, len, s.alpha);
+  }
+  closeLastEpoch(s);
+  return s.wordsDone - start;
+}
+
+/**
+ * The schedule both engines share: reads the next sentence into s.sen (moving to the next epoch at the
+ * end of the corpus) and refreshes alpha every 10,000 words, as word2vec.c does. Returns its length,
+ * or -1 once the run has ended or `words` words have been read since `start`.
+ */
+export function nextSentence(s: KernelState, start: number, words: number): number {
+  const S = s.corpus.offsets.length - 1;
   while (s.epoch < s.config.epochs && s.wordsDone - start < words) {
     if (s.sentence >= S) {
       s.epoch++;
@@ -333,18 +346,21 @@ export function stepKernel(s: KernelState, words: number): number {
     }
     if (s.wordsDone - s.alphaWords > 10_000) {
       s.alphaWords = s.wordsDone;
-      s.alpha = learningRate(s.config.alpha, s.wordsDone, total);
+      s.alpha = learningRate(s.config.alpha, s.wordsDone, totalWords(s));
     }
     const len = readSentence(s, s.sentence);
     s.sentence++;
-    if (sg) trainSentenceSG(s, len, s.alpha);
-    else trainSentenceCBOW(s, len, s.alpha);
+    return len;
   }
-  if (s.epoch < s.config.epochs && s.sentence >= S && s.epoch === s.config.epochs - 1) {
+  return -1;
+}
+
+/** After a step: the last epoch counts as done as soon as its last sentence has been read. */
+export function closeLastEpoch(s: KernelState): void {
+  if (s.epoch === s.config.epochs - 1 && s.sentence >= s.corpus.offsets.length - 1) {
     s.epoch++;
     s.sentence = 0;
   }
-  return s.wordsDone - start;
 }
 
 /** Trains to the end; returns the state. */

@@ -4,7 +4,7 @@
 // Examples come from the kernel's own sampling (subsampling, reduced window, noise). Source: word2vec.c objective.
 import * as tf from "@tensorflow/tfjs";
 import {aliasDraw, nextRadius} from "./sampling.js";
-import {initKernel, type KernelState, learningRate, readSentence, totalWords, type TrainConfig} from "./kernel.js";
+import {closeLastEpoch, initKernel, type KernelState, nextSentence, type TrainConfig} from "./kernel.js";
 import type {Corpus} from "./vocab.js";
 
 /** A batch of B examples with C context slots (1 for skip-gram) and 1 + k targets. */
@@ -164,22 +164,9 @@ function flush(s: TfState): void {
 export async function stepTf(s: TfState, words: number): Promise<number> {
   const ks = s.kernel;
   const start = ks.wordsDone;
-  const S = ks.corpus.offsets.length - 1;
-  const total = totalWords(ks);
   const window = ks.config.window;
   const sg = ks.config.model === "sg";
-  while (ks.epoch < ks.config.epochs && ks.wordsDone - start < words) {
-    if (ks.sentence >= S) {
-      ks.epoch++;
-      ks.sentence = 0;
-      continue;
-    }
-    if (ks.wordsDone - ks.alphaWords > 10_000) {
-      ks.alphaWords = ks.wordsDone;
-      ks.alpha = learningRate(ks.config.alpha, ks.wordsDone, total);
-    }
-    const len = readSentence(ks, ks.sentence);
-    ks.sentence++;
+  for (let len = nextSentence(ks, start, words); len >= 0; len = nextSentence(ks, start, words)) {
     const sen = ks.sen;
     for (let pos = 0; pos < len; pos++) {
       const r = nextRadius(ks.rng, window);
@@ -195,9 +182,6 @@ export async function stepTf(s: TfState, words: number): Promise<number> {
     }
   }
   flush(s);
-  if (ks.epoch === ks.config.epochs - 1 && ks.sentence >= S) {
-    ks.epoch++;
-    ks.sentence = 0;
-  }
+  closeLastEpoch(ks);
   return ks.wordsDone - start;
 }
