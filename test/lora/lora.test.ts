@@ -4,6 +4,17 @@ import {mulberry32} from "../../labs/kit/random.js";
 import {gaussian, matmul, transpose, maxAbsDiff} from "../../labs/lora/linalg.js";
 import {initLora, loraForward, merge, unmerge, loraParamCount, loraScale, validateLora, loraLossAndGrad, kaimingUniformBound, deltaW, type LoraWeights} from "../../labs/lora/lora.js";
 
+/** (f(v + h) − f(v − h)) / 2h for entry i of `values`, restoring it afterwards. */
+function centralDifference(values: Float64Array, i: number, loss: () => number, h = 1e-6): number {
+  const keep = values[i];
+  values[i] = keep + h;
+  const plus = loss();
+  values[i] = keep - h;
+  const minus = loss();
+  values[i] = keep;
+  return (plus - minus) / (2 * h);
+}
+
 describe("LoRA layer", () => {
   it("loraParamCount(d, k, r) = r(d + k) and matches the sizes of A and B", () => {
     expect(loraParamCount(64, 64, 4)).toBe(512);
@@ -66,16 +77,9 @@ describe("LoRA layer", () => {
     const y = gaussian(7, 5, 1, r);
     const w: LoraWeights = {A: gaussian(2, 4, 1, r), B: gaussian(5, 2, 1, r), s: loraScale(4, 2)};
     const {gradA, gradB} = loraLossAndGrad(W0, w, x, y);
-    const h = 1e-6;
     for (const [M, G] of [[w.A, gradA], [w.B, gradB]] as const) {
       for (let i = 0; i < M.data.length; i++) {
-        const keep = M.data[i];
-        M.data[i] = keep + h;
-        const lp = loraLossAndGrad(W0, w, x, y).loss;
-        M.data[i] = keep - h;
-        const lm = loraLossAndGrad(W0, w, x, y).loss;
-        M.data[i] = keep;
-        expect(G.data[i]).toBeCloseTo((lp - lm) / (2 * h), 6);
+        expect(G.data[i]).toBeCloseTo(centralDifference(M.data, i, () => loraLossAndGrad(W0, w, x, y).loss), 6);
       }
     }
   });
@@ -92,16 +96,9 @@ describe("LoRA layer", () => {
       tf.div(tf.sum(tf.square(tf.sub(tf.add(tf.matMul(X, W, false, true), tf.mul(tf.matMul(tf.matMul(X, A, false, true), B, false, true), w.s)), Y))), x.rows) as tf.Scalar;
     const [gA, gB] = tf.grads(f)([t(w.A), t(w.B)]);
     const tfGrads = [gA.dataSync(), gB.dataSync()];
-    const h = 1e-6;
     [w.A, w.B].forEach((M, which) => {
       for (let i = 0; i < M.data.length; i++) {
-        const keep = M.data[i];
-        M.data[i] = keep + h;
-        const lp = loraLossAndGrad(W0, w, x, y).loss;
-        M.data[i] = keep - h;
-        const lm = loraLossAndGrad(W0, w, x, y).loss;
-        M.data[i] = keep;
-        const fd = (lp - lm) / (2 * h);
+        const fd = centralDifference(M.data, i, () => loraLossAndGrad(W0, w, x, y).loss);
         expect(Math.abs(tfGrads[which][i] - fd)).toBeLessThan(1e-3 * Math.max(1, Math.abs(fd)));
       }
     });
