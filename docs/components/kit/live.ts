@@ -26,6 +26,9 @@ export function pushThrottled<T>(element: EventTarget & {value: T}, set: (value:
   set(element.value);
 }
 
+/** Resolves after the next frame, in a task of its own (not inside the animation-frame callback, which every other callback of that frame shares). */
+export const nextFrame = (): Promise<void> => new Promise((resolve) => (typeof requestAnimationFrame === "function" ? requestAnimationFrame(() => setTimeout(resolve, 0)) : setTimeout(resolve, 0)));
+
 /** Resolves in a new macrotask: a chart cell awaits it first, so each chart renders in its own task. */
 export const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 

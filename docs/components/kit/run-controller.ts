@@ -6,6 +6,7 @@
 // The step count shown is the stepper's own (stepsDone) when it reports one, so a run that ends
 // inside a tick is not over-counted; otherwise it is the sum of the steps requested.
 import type {Stepper} from "../../labs/kit/stepper.js";
+import {nextFrame} from "./live.js";
 
 export interface RunOptions<S> {
   /** Framework's `invalidation` promise: the controller stops and disposes the stepper when it resolves. */
@@ -27,9 +28,6 @@ export interface RunOptions<S> {
 /** The controller element. Follow its snapshots with follow(run) (follow.ts), not by listening to it. */
 export type RunView<S> = HTMLElement & {value: S; running: boolean; done: boolean; steps: number; start(): void; pause(): void; step(): Promise<void>; reset(): Promise<void>};
 
-// After the next frame, in a task of its own: a tick resumed inside the animation-frame callback
-// would share one task with every other callback of that frame (other runs, Observable's cells).
-const nextFrame = () => new Promise<void>((resolve) => (typeof requestAnimationFrame === "function" ? requestAnimationFrame(() => setTimeout(resolve, 0)) : setTimeout(resolve, 0)));
 
 export function runController<S>(stepper: Stepper<S> & {offMainThread?: boolean}, options: RunOptions<S> = {}): RunView<S> {
   const {label, unit = "steps", autoStart = false, invalidation, status} = options;
