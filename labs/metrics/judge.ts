@@ -6,7 +6,7 @@
 // Not a language model. Source: Zheng et al. 2023 (arXiv:2306.05685) §3.3–3.4; Dubois et al. 2024
 // (arXiv:2404.04475) for length control.
 import {InputError} from "../kit/params.js";
-import {mulberry32, randomNormal} from "../kit/random.js";
+import {randomNormal, stream} from "../kit/random.js";
 
 export interface JudgeConfig {
   pairs: number; // N, 10..20000
@@ -90,7 +90,7 @@ export function checkpointSizes(pairs: number, count = 40): number[] {
 export function simulateJudge(config: JudgeConfig): JudgeRun {
   checkConfig(config);
   const {pairs, qualityGap, qualitySpread, positionBias, lengthBias, lengthGap, lengthSpread, seed} = config;
-  const random = mulberry32(seed);
+  const random = stream(seed, "judge");
   const normal = randomNormal(random);
   const sizes = checkpointSizes(pairs);
   const checkpoints: JudgeCheckpoint[] = [];

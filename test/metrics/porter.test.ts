@@ -1,12 +1,12 @@
 // The npm `stemmer` (Porter's original rules) against NLTK's PorterStemmer in NLTK_EXTENSIONS mode, which
-// rouge-score uses. Reference stems: test/metrics/fixtures/porter-nltk.tsv, written by
+// rouge-score uses. Reference stems: data/metrics/porter-nltk.tsv, written by
 // scripts/metrics-porter.py with Debian's python3-nltk 3.8 over the Brown corpus' word types.
 import {readFileSync} from "node:fs";
 import {stemmer} from "stemmer";
 import {describe, expect, it} from "vitest";
 import {porterDisagreements} from "../../labs/metrics/porter-check.js";
 
-const tsv = readFileSync(new URL("./fixtures/porter-nltk.tsv", import.meta.url), "utf8");
+const tsv = readFileSync(new URL("../../data/metrics/porter-nltk.tsv", import.meta.url), "utf8");
 
 describe("stemmer vs NLTK PorterStemmer", () => {
   const report = porterDisagreements(tsv, stemmer);
