@@ -42,11 +42,11 @@ export function ExampleView(example: PerplexityData["examples"][number]): HTMLEl
 }
 
 function strip(tokens: string[], logProbs: number[], unknown?: boolean[]): HTMLElement {
-  const box = el("p", {style: "line-height:2;font-family:var(--monospace);font-size:13px"});
+  const box = el("p", {style: "display:flex;flex-wrap:wrap;gap:3px 2px;font-family:var(--monospace);font-size:13px"});
   tokens.forEach((t, i) => {
     const bits = -logProbs[i] / Math.LN2;
     const alpha = Math.min(1, bits / 16);
-    const span = el("span", {style: `background:rgba(255,114,92,${alpha.toFixed(3)});padding:2px 1px;margin-right:2px;border-radius:2px;white-space:pre`, title: `${JSON.stringify(t)}: ${fmt(bits, 2)} bits${unknown?.[i] ? " (rare word, spelled out)" : ""}`}, t === " " ? "␣" : t);
+    const span = el("span", {style: `background:rgba(255,114,92,${alpha.toFixed(3)});padding:2px 1px;border-radius:2px;white-space:pre`, title: `${JSON.stringify(t)}: ${fmt(bits, 2)} bits${unknown?.[i] ? " (rare word, spelled out)" : ""}`}, t === " " ? "␣" : t);
     box.append(span);
   });
   return box;
