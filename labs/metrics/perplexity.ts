@@ -1,7 +1,7 @@
 // Perplexity from per-token log-probabilities: mean negative log-likelihood in nats, bits per token,
 // perplexity = exp(mean NLL) = 2^(bits per token), and bits per byte of the text the tokens spell.
 // Not a model: the log-probs come from one (see ngram-lm.ts). Source: HF docs "Perplexity of
-// fixed-length models"; bits per byte as in Gao et al. 2020 (The Pile, arXiv:2101.00027, §4).
+// fixed-length models"; bits per byte as in Gao et al. 2020 (The Pile, arXiv:2101.00027).
 import {InputError} from "../kit/params.js";
 
 export interface PerplexityReport {
