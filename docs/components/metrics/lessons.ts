@@ -56,7 +56,7 @@ export function rougeMisconception(reference: string): HTMLElement {
   const s = rougeScore(reference, short, {type: "rouge1"});
   return misconception({
     claim: "ROUGE is a precision score.",
-    truth: "ROUGE was defined as recall over the reference's n-grams; tools such as rouge-score report precision, recall and F1, and papers usually quote F1.",
+    truth: "ROUGE was defined as recall over the reference's n-grams; most tools, rouge-score among them, report precision, recall and F1.",
     evidence: `The first two words of reference 1 as a candidate: ROUGE-1 precision ${fmt(s.precision, 3)}, recall ${fmt(s.recall, 3)}, F1 ${fmt(s.fmeasure, 3)}.`,
     source: "Lin 2004, “ROUGE: A Package for Automatic Evaluation of Summaries”, §2; google-research rouge/rouge_scorer.py."
   });
