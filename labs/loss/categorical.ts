@@ -182,6 +182,21 @@ export function measures(logp: ArrayLike<number>, logq: ArrayLike<number>): Meas
   };
 }
 
+export interface Pair {
+  logp: Float64Array; // (K,)
+  logq: Float64Array; // (K,)
+  p: number[]; // (K,)
+  q: number[]; // (K,)
+  m: Measures; // nats
+}
+
+/** p = softmax(z_p / T_p), q = softmax(z_q / T_q) and all six measures, from log-probabilities. */
+export function pairOf(zp: ArrayLike<number>, Tp: number, zq: ArrayLike<number>, Tq: number): Pair {
+  const logp = logSoftmax(zp, Tp, "the logits of p");
+  const logq = logSoftmax(zq, Tq, "the logits of q");
+  return {logp, logq, p: Array.from(logp, Math.exp), q: Array.from(logq, Math.exp), m: measures(logp, logq)};
+}
+
 /**
  * Gradient of H(p, softmax(z)) with respect to the logits z: softmax(z) - p.
  * (K,), (K,) -> (K,)

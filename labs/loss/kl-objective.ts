@@ -136,3 +136,13 @@ export function snapshotKlFit(state: KlFitState): KlFitSnapshot {
   };
 }
 
+
+/** The mode a fitted q sits on: the index of the component whose mean is within one of its σ of μ, or -1 (between modes). */
+export function modeOf(mu: number, mixture: Mixture): number {
+  checkMixture(mixture);
+  let best = -1;
+  mixture.means.forEach((m, i) => {
+    if (Math.abs(mu - m) < mixture.sds[i] && (best < 0 || Math.abs(mu - m) < Math.abs(mu - mixture.means[best]))) best = i;
+  });
+  return best;
+}

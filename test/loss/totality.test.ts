@@ -7,7 +7,8 @@ import {logSoftmax, measures, softmax, temperatureSweep, mixingPath, toUnits, pe
 import {optimalLogitGap, sameLossSituations, smoothedLossAtGap, smoothingPerplexity} from "../../labs/loss/smoothing.js";
 import {mixtureMoments} from "../../labs/loss/gaussian.js";
 import {initKlFit, snapshotKlFit} from "../../labs/loss/kl-objective.js";
-import {parseLogits} from "../../labs/loss/text.js";
+import {readControl} from "../../labs/kit/controls.js";
+import {checkLogitCount, logitSpec} from "../../labs/loss/controls.js";
 import {InputError} from "../../labs/kit/params.js";
 import {compareLossScale} from "../../labs/loss/loss-scale.js";
 
@@ -100,10 +101,11 @@ describe("the page's measures over its whole input domain", () => {
       expect(path[3].kl).toBe(0);
     }), runs);
   });
-  it("parseLogits accepts exactly what logSoftmax can take: every accepted text gives a valid distribution", () => {
+  it("the logit boxes (readControl(logitSpec) + checkLogitCount) accept exactly what logSoftmax can take", () => {
     fc.assert(fc.property(fc.array(pageLogit, {minLength: 2, maxLength: 20}), (z) => {
       const text = z.map((v) => (v === -Infinity ? "-inf" : String(v))).join(", ");
-      const parsed = parseLogits(text, z.length);
+      const read = readControl(logitSpec("p", z.length, 1), text);
+      const parsed = read.ok ? checkLogitCount(read.value as number[], z.length, "p") : read;
       expect(parsed.ok).toBe(z.some(Number.isFinite));
       if (parsed.ok) expect(Array.from(softmax(parsed.value, 1e-300)).some(Number.isNaN)).toBe(false);
     }), runs);
