@@ -113,33 +113,32 @@ export function entropyLog(logp: ArrayLike<number>): number {
   return Math.max(0, h);
 }
 
-/** H(p, q) = -Σ p log q in nats; terms with p = 0 are 0, a term with q = 0 < p is +∞. (K,), (K,) */
-export function crossEntropyLog(logp: ArrayLike<number>, logq: ArrayLike<number>): number {
+/**
+ * Σ over the classes with p_k > 0 of term(p_k, log p_k, log q_k), clamped at 0 (round-off), and +∞ as
+ * soon as q_k = 0 < p_k. Terms with p = 0 count 0 (0·log 0 = 0). (K,), (K,)
+ */
+function overSupport(logp: ArrayLike<number>, logq: ArrayLike<number>, term: (p: number, lp: number, lq: number) => number): number {
   sameLength(logp, logq);
   checkLogProbabilities(logp, "p");
   checkLogProbabilities(logq, "q");
-  let h = 0;
+  let sum = 0;
   for (let i = 0; i < logp.length; i++) {
-    if (logp[i] === -Infinity) continue; // 0·log q = 0
-    if (logq[i] === -Infinity) return Infinity; // q = 0 < p
-    h -= Math.exp(logp[i]) * logq[i];
+    if (logp[i] === -Infinity) continue;
+    if (logq[i] === -Infinity) return Infinity;
+    const p = Math.exp(logp[i]); // may underflow to 0 for log p < -745: the term is then negligible
+    if (p > 0) sum += term(p, logp[i], logq[i]);
   }
-  return Math.max(0, h);
+  return Math.max(0, sum);
 }
 
-/** KL(p‖q) = Σ p (log p - log q) in nats; 0 where p = 0, +∞ if q = 0 < p anywhere. (K,), (K,) */
+/** H(p, q) = -Σ p log q in nats; terms with p = 0 are 0, a term with q = 0 < p is +∞. (K,), (K,) */
+export function crossEntropyLog(logp: ArrayLike<number>, logq: ArrayLike<number>): number {
+  return overSupport(logp, logq, (p, _lp, lq) => -p * lq);
+}
+
+/** KL(p‖q) = Σ p (log p - log q) in nats; 0 where p = 0, +∞ if q = 0 < p anywhere (Gibbs: KL >= 0). (K,), (K,) */
 export function klLog(logp: ArrayLike<number>, logq: ArrayLike<number>): number {
-  sameLength(logp, logq);
-  checkLogProbabilities(logp, "p");
-  checkLogProbabilities(logq, "q");
-  let d = 0;
-  for (let i = 0; i < logp.length; i++) {
-    if (logp[i] === -Infinity) continue; // 0·log(0/q) = 0
-    if (logq[i] === -Infinity) return Infinity; // q = 0 < p
-    const p = Math.exp(logp[i]); // may underflow to 0 for log p < -745: the term is then negligible
-    if (p > 0) d += p * (logp[i] - logq[i]);
-  }
-  return Math.max(0, d); // Gibbs: KL >= 0; clamps -1e-17 round-off
+  return overSupport(logp, logq, (p, lp, lq) => p * (lp - lq));
 }
 
 // ---- the same measures from probabilities ----

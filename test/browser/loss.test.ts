@@ -12,6 +12,12 @@ const num = (t: string) => (t === "∞" ? Infinity : Number(t.replace("−", "-"
 const changed = (s: PageSession, selector: string, before: string) =>
   s.page.waitForFunction(([sel, old]) => document.querySelector(sel)?.textContent?.trim() !== old, [selector, before] as const, {timeout: 10_000});
 const noNaN = async (s: PageSession) => expect(await s.page.locator("main").textContent()).not.toMatch(/NaN/);
+/** Every test ends the same way: no NaN anywhere, no console problem. */
+async function finish(s: PageSession): Promise<void> {
+  await noNaN(s);
+  expect(s.problems()).toEqual([]);
+  await s.close();
+}
 /** The typed box of a kit control (components/kit/controls.ts), by its URL key. */
 const box = (key: string) => `.lab-control[data-key=${key}] input:not([type=range])`;
 
@@ -96,9 +102,7 @@ describe("loss page", () => {
     await s.page.waitForFunction(() => document.querySelector(".v-hq")?.textContent?.trim() !== "0.000");
     // T = 100 on logits of size ~1: q is nearly uniform, H(q) close to ln 5.
     expect(num(await text(s, ".v-hq"))).toBeCloseTo(Math.log(5), 2);
-    await noNaN(s);
-    expect(s.problems()).toEqual([]);
-    await s.close();
+    await finish(s);
   });
 
   it("a URL with state reopens that state; numbers match an independent computation; q = 0 < p gives ∞, logits ±1000 stay finite", async () => {
@@ -124,9 +128,7 @@ describe("loss page", () => {
     const p = e.map((v) => v / (e[0] + e[1] + e[2]));
     const klNats = p.reduce((acc, pi, i) => acc + pi * (Math.log(pi) - [0, -2000, -2000][i]), 0);
     expect(num(await text(s, ".v-klpq"))).toBeCloseTo(klNats / Math.LN2, 1);
-    await noNaN(s);
-    expect(s.problems()).toEqual([]);
-    await s.close();
+    await finish(s);
   });
 
   it("a malformed link lists the bad values and falls back; bad typed values show a message in place of the chart", async () => {
@@ -153,9 +155,7 @@ describe("loss page", () => {
     await s.page.waitForSelector(".lab-notice:has-text('cannot be negative')");
     await s.page.locator(".loss-editor-p .loss-logits input").fill("1, 2, abc, 0");
     await s.page.waitForSelector(".loss-editor-p .lab-notice:has-text('must be a number, got \"abc\"')");
-    await noNaN(s);
-    expect(s.problems()).toEqual([]);
-    await s.close();
+    await finish(s);
   });
 
   it("the default fit shows the run computed at build time, labelled so; other settings start at step 0, not labelled precomputed", async () => {
