@@ -80,10 +80,7 @@ describe("loss page", () => {
     await s.page.waitForFunction(() => new URLSearchParams(location.search).has("q"));
     await noNaN(s);
     expect(s.problems()).toEqual([]);
-    await s.expectAccessible({
-      "html-has-lang": "fixed site-wide by scripts/postbuild.ts",
-      "meta-viewport": "fixed site-wide by scripts/postbuild.ts"
-    });
+    await s.expectAccessible();
     await s.expectFitsPhone();
     expect(await s.page.locator(".loss-editor-p svg").evaluate((e) => e.getBoundingClientRect().right)).toBeLessThanOrEqual(375);
     await s.close();
