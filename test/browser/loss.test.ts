@@ -125,6 +125,10 @@ describe("loss page", () => {
     const p = e.map((v) => v / (e[0] + e[1] + e[2]));
     const klNats = p.reduce((acc, pi, i) => acc + pi * (Math.log(pi) - [0, -2000, -2000][i]), 0);
     expect(num(await text(s, ".v-klpq"))).toBeCloseTo(klNats / Math.LN2, 1);
+    // "Draw p and q from the seed" drops both from the link and starts again from the seeded logits.
+    await s.page.locator("button.loss-redraw").click();
+    await s.page.waitForFunction(() => !/[?&][pq]=/.test(location.search));
+    expect(await s.page.locator(".loss-editor-p .loss-logits input").inputValue()).not.toBe("0, 1, 2");
     await finish(s);
   });
 

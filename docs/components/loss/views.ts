@@ -132,8 +132,8 @@ export function fitQuiz(setup: {mixture: Mixture; moments: {variance: number}}, 
     choices: ["the forward fit, KL(p‖q)", "the reverse fit, KL(q‖p)", "about the same"],
     answer: sd > 1.1 * modeSd ? 0 : 2,
     reveal: html`The forward optimum matches moments, so its σ is the mixture's standard deviation, ${fmt(sd, 3)}, against ${fmt(modeSd, 3)} for one mode. The reverse fit shrinks toward a single mode's σ. ${built
-      ? `The run shown above, computed when this site was built with these settings, ended at forward σ = ${fmt(built.forward.sd, 3)} and reverse σ = ${fmt(built.reverse.sd, 3)} (μ = ${fmtRound(built.reverse.mu, 3)}, ${onOneMode(built, mixture)}) after ${built.step} steps.`
-      : "Press Start above to watch both."}`
+      ? `The run shown below, computed when this site was built with these settings, ended at forward σ = ${fmt(built.forward.sd, 3)} and reverse σ = ${fmt(built.reverse.sd, 3)} (μ = ${fmtRound(built.reverse.mu, 3)}, ${onOneMode(built, mixture)}) after ${built.step} steps.`
+      : "Press Start below to watch both."}`
   });
 }
 
