@@ -3,7 +3,7 @@ import {describe, expect, it} from "vitest";
 import {InputError} from "../../labs/kit/params.js";
 import {runToEnd} from "../../labs/kit/stepper.js";
 import {klGaussians, mixtureLogPdf, mixtureMoments} from "../../labs/loss/gaussian.js";
-import {fitGrid, fitObjective, initKlFit, makeKlFitStepper, objectiveAndGrad, stepKlFit, type KlFitSnapshot} from "../../labs/loss/kl-fit.js";
+import {fitGrid, fitObjective, initKlFit, modeOf, makeKlFitStepper, objectiveAndGrad, stepKlFit, type KlFitSnapshot} from "../../labs/loss/kl-fit.js";
 
 const bimodal = {weights: [0.5, 0.5], means: [-2, 2], sds: [0.6, 0.6]};
 
@@ -80,5 +80,14 @@ describe("makeKlFitStepper", () => {
   it("makeKlFitStepper rejects a bad learning rate or mixture with an InputError", () => {
     expect(() => makeKlFitStepper({mixture: bimodal, learningRate: 0, steps: 10})).toThrow(InputError);
     expect(() => makeKlFitStepper({mixture: {weights: [1], means: [0], sds: [-1]}, learningRate: 0.1, steps: 10})).toThrow(/standard deviation/);
+  });
+});
+
+describe("modeOf", () => {
+  it("modeOf(μ, mixture) names the mode within one σ of μ, else -1 (between the modes)", () => {
+    expect(modeOf(-1.997, bimodal)).toBe(0);
+    expect(modeOf(2.3, bimodal)).toBe(1);
+    expect(modeOf(0, bimodal)).toBe(-1);
+    expect(modeOf(1.39, bimodal)).toBe(-1); // 0.61 from the right mode, σ = 0.6
   });
 });

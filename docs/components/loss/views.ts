@@ -51,7 +51,9 @@ export function ceIsNotKl(m: Measures, units: Units): HTMLElement {
   return misconception({
     claim: "Cross-entropy and KL divergence are the same thing.",
     truth: "They differ by H(p). They have the same minimiser over q only because H(p) does not depend on q.",
-    evidence: html`Here H(p, q) = ${u(m.CEpq)} but KL(p‖q) = ${u(m.KLpq)} ${units}: the gap is H(p) = ${u(m.Hp)}. Even a perfect model (q = p) has cross-entropy ${u(m.Hp)}, not 0.`,
+    evidence: m.Hp > 0
+      ? html`Here H(p, q) = ${u(m.CEpq)} but KL(p‖q) = ${u(m.KLpq)} ${units}: the gap is H(p) = ${u(m.Hp)}. Even a perfect model (q = p) has cross-entropy ${u(m.Hp)}, not 0.`
+      : html`Here p is certain, so H(p) = 0 and H(p, q) = KL(p‖q) = ${u(m.KLpq)} ${units}: the two coincide only for such data. Give p some spread above and they part by H(p).`,
     source: "Cover & Thomas, Elements of Information Theory (2nd ed.), §2.3; Goodfellow, Bengio & Courville, Deep Learning, §3.13."
   });
 }
