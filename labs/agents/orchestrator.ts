@@ -326,91 +326,130 @@ async function rollback(state: RunState, deps: AgentDeps, why: string): Promise<
   await persist(state, deps);
 }
 
+/** True when the run needs nothing more from the orchestrator (done, handed off, or waiting for answers). */
+export const isFinished = (state: RunState) => state.status !== "running";
+
+/** The step the run attempts next, or null when every step is done. */
+export const nextStep = (state: RunState): StepName | null => STEPS.find((s) => !state.outputs[s]) ?? null;
+
+/** Share of the four steps committed (1 once the run is finished in any way). */
+export const runProgress = (state: RunState) => (isFinished(state) ? 1 : STEPS.filter((s) => state.outputs[s]).length / STEPS.length);
+
 /**
- * Runs (or resumes) the run `config.runId` until it is done, waits for answers, or hands off.
- * A run already in the store resumes: an interrupted attempt's writes are rolled back and completed
- * steps are not run again; the stored config wins, except `answers`, which the caller may add to.
- * `stopAfter` stops after that step commits (to simulate closing the tab between steps).
+ * Loads the run `config.runId` from the store, or creates it. A stored run resumes: an interrupted
+ * attempt's writes are rolled back and completed steps stay done; the stored config wins, except
+ * `answers`, which the caller may add to (a waiting run then runs again).
+ * Throws InputError for a bad question or fault list.
+ */
+export async function startOrResume(config: RunConfig, deps: AgentDeps): Promise<RunState> {
+  const stored = await deps.store.get<RunState>(runKey(config.runId));
+  if (!stored) {
+    const state = newRun(config, deps.now());
+    await persist(state, deps);
+    return state;
+  }
+  const state = stored;
+  const added = Object.keys(config.answers).some((k) => !(k in state.config.answers));
+  state.config.answers = {...state.config.answers, ...config.answers};
+  if (state.status === "done" || state.status === "handoff" || (state.status === "waiting" && !added)) return state;
+  state.status = "running";
+  const done = STEPS.filter((s) => state.outputs[s]);
+  log(state, deps, "run", 0, "resume", `resumed from the state store: ${done.length ? done.join(", ") + " done" : "no step done yet"}`);
+  await rollback(state, deps, "left by an interrupted attempt");
+  await persist(state, deps);
+  return state;
+}
+
+/**
+ * One attempt of the next step: runs it, validates and commits its output, or logs the failure,
+ * rolls back its writes and then waits out the backoff (retry) or hands off. Mutates and persists
+ * `state`, and returns it. A finished run is returned unchanged. Interrupted propagates.
+ */
+export async function advance(state: RunState, deps: AgentDeps): Promise<RunState> {
+  const step = nextStep(state);
+  if (isFinished(state)) return state;
+  if (!step) {
+    state.status = "done";
+    log(state, deps, "run", 0, "done", "report ready");
+    await persist(state, deps);
+    return state;
+  }
+  state.attempts[step] += 1;
+  const attempt = state.attempts[step];
+  const fault = state.config.faults.find((f) => f.step === step && attempt <= f.times)?.kind ?? null;
+  state.current = step;
+  state.pending = {step, keys: []};
+  log(state, deps, step, attempt, "start", fault ? `attempt ${attempt} (fault injected: ${fault})` : `attempt ${attempt}`);
+  await persist(state, deps);
+  const ctx: StepContext = {
+    state,
+    attempt,
+    fault,
+    deps,
+    write: async (name, value) => {
+      const key = artifactKey(state.config.runId, step, name);
+      state.pending!.keys.push(key); // write-ahead: record the key before writing it
+      await persist(state, deps);
+      await deps.store.set(key, value);
+      log(state, deps, step, attempt, "write", `wrote ${name}`);
+    }
+  };
+  let failure: StepError;
+  try {
+    const output = await STEP_FUNCTIONS[step](ctx);
+    const problem = validate(step, output);
+    if (problem) throw new StepError("malformed-output", problem);
+    (state.outputs as Record<StepName, unknown>)[step] = output;
+    state.pending = null;
+    state.current = null;
+    log(state, deps, step, attempt, "ok", "committed");
+    if (step === STEPS[STEPS.length - 1]) {
+      state.status = "done";
+      log(state, deps, "run", 0, "done", "report ready");
+    }
+    await persist(state, deps);
+    return state;
+  } catch (error) {
+    if (error instanceof Interrupted) throw error;
+    if (error instanceof WaitForHuman) {
+      state.pending = null;
+      state.current = null;
+      state.attempts[step] -= 1; // asking is not a failed attempt
+      state.status = "waiting";
+      log(state, deps, step, attempt, "waiting", `waiting for answers: ${state.questions.filter((q) => q.required).map((q) => q.question).join(" ")}`);
+      await persist(state, deps);
+      return state;
+    }
+    failure = error instanceof StepError ? error : error instanceof InputError ? new StepError("confidence", error.message) : new StepError("sql-error", error instanceof Error ? error.message : String(error));
+  }
+  log(state, deps, step, attempt, "fail", `${failure.kind}: ${failure.message}`);
+  await rollback(state, deps, `attempt ${attempt} failed`);
+  const retryable = RETRYABLE.has(failure.kind);
+  if (!retryable || attempt >= state.config.retry.maxAttempts) {
+    state.status = "handoff";
+    state.current = null;
+    state.handoff = {step, reason: retryable ? `${failure.kind} on all ${attempt} attempts; last: ${failure.message}` : failure.message};
+    log(state, deps, step, attempt, "handoff", `handed to a human: ${state.handoff.reason}`);
+    await persist(state, deps);
+    return state;
+  }
+  const wait = backoffSeconds(state.config.retry, attempt, deps.random);
+  log(state, deps, step, attempt, "wait", `retrying in ${wait.toFixed(2)} s`);
+  await persist(state, deps);
+  await deps.sleep(wait * 1000);
+  return state;
+}
+
+/**
+ * Runs (or resumes, see startOrResume) the run `config.runId` until it is done, waits for answers,
+ * or hands off. `stopAfter` stops once that step commits (to simulate closing the tab between steps).
  * Throws InputError for a bad question or fault list; Interrupted propagates from a dependency.
  */
 export async function runAgent(config: RunConfig, deps: AgentDeps, options: {stopAfter?: StepName} = {}): Promise<RunState> {
-  const stored = await deps.store.get<RunState>(runKey(config.runId));
-  const state = stored ?? newRun(config, deps.now());
-  if (stored) {
-    state.config.answers = {...state.config.answers, ...config.answers};
-    const done = STEPS.filter((s) => state.outputs[s]);
-    if (state.status === "done" || state.status === "handoff") return state;
-    state.status = "running";
-    log(state, deps, "run", 0, "resume", `resumed from the state store: ${done.length ? done.join(", ") + " done" : "no step done yet"}`);
-    await rollback(state, deps, "left by an interrupted attempt");
+  const state = await startOrResume(config, deps);
+  while (!isFinished(state)) {
+    await advance(state, deps);
+    if (options.stopAfter && state.outputs[options.stopAfter] && !isFinished(state) && nextStep(state) === STEPS[STEPS.indexOf(options.stopAfter) + 1]) return state;
   }
-  await persist(state, deps);
-  for (const step of STEPS) {
-    if (state.outputs[step]) continue;
-    while (true) {
-      state.attempts[step] += 1;
-      const attempt = state.attempts[step];
-      const fault = state.config.faults.find((f) => f.step === step && attempt <= f.times)?.kind ?? null;
-      state.current = step;
-      state.pending = {step, keys: []};
-      log(state, deps, step, attempt, "start", fault ? `attempt ${attempt} (fault injected: ${fault})` : `attempt ${attempt}`);
-      await persist(state, deps);
-      const ctx: StepContext = {
-        state,
-        attempt,
-        fault,
-        deps,
-        write: async (name, value) => {
-          const key = artifactKey(state.config.runId, step, name);
-          state.pending!.keys.push(key); // write-ahead: record the key before writing it
-          await persist(state, deps);
-          await deps.store.set(key, value);
-          log(state, deps, step, attempt, "write", `wrote ${name}`);
-        }
-      };
-      let failure: StepError;
-      try {
-        const output = await STEP_FUNCTIONS[step](ctx);
-        const problem = validate(step, output);
-        if (problem) throw new StepError("malformed-output", problem);
-        (state.outputs as Record<StepName, unknown>)[step] = output;
-        state.pending = null;
-        state.current = null;
-        log(state, deps, step, attempt, "ok", "committed");
-        await persist(state, deps);
-        break;
-      } catch (error) {
-        if (error instanceof Interrupted) throw error;
-        if (error instanceof WaitForHuman) {
-          state.pending = null;
-          state.attempts[step] -= 1; // asking is not a failed attempt
-          state.status = "waiting";
-          log(state, deps, step, attempt, "waiting", `waiting for answers: ${state.questions.filter((q) => q.required).map((q) => q.question).join(" ")}`);
-          await persist(state, deps);
-          return state;
-        }
-        failure = error instanceof StepError ? error : error instanceof InputError ? new StepError("confidence", error.message) : new StepError("sql-error", error instanceof Error ? error.message : String(error));
-      }
-      log(state, deps, step, attempt, "fail", `${failure.kind}: ${failure.message}`);
-      await rollback(state, deps, `attempt ${attempt} failed`);
-      const retryable = RETRYABLE.has(failure.kind);
-      if (!retryable || attempt >= state.config.retry.maxAttempts) {
-        state.status = "handoff";
-        state.current = null;
-        state.handoff = {step, reason: retryable ? `${failure.kind} on all ${attempt} attempts; last: ${failure.message}` : failure.message};
-        log(state, deps, step, attempt, "handoff", `handed to a human: ${state.handoff.reason}`);
-        await persist(state, deps);
-        return state;
-      }
-      const wait = backoffSeconds(state.config.retry, attempt, deps.random);
-      log(state, deps, step, attempt, "wait", `retrying in ${wait.toFixed(2)} s`);
-      await persist(state, deps);
-      await deps.sleep(wait * 1000);
-    }
-    if (options.stopAfter === step) return state;
-  }
-  state.status = "done";
-  log(state, deps, "run", 0, "done", "report ready");
-  await persist(state, deps);
   return state;
 }

@@ -52,3 +52,17 @@ describe("real effects on SQLite", () => {
     expect(fixture.effects["recursion-count"].defended.status).toBe("timeout");
   });
 });
+
+import {scoreboard, type DuelCase} from "../../labs/agents/duel.js";
+import {allowListCheck} from "../../labs/agents/sanitize.js";
+describe("scoreboard", () => {
+  it("scoreboard(...) counts the duel: the deny-list misses 23 of 37, 7 of them writes; the allow-list misses none", () => {
+    const cases: DuelCase[] = [...ADVERSARIAL.map((c) => ({...c, set: "adversarial" as const})), ...SAFE.map((c) => ({...c, set: "safe" as const}))].map((c) => ({
+      ...c, deny: denyListCheck(c.sql), allow: allowListCheck(c.sql), naive: fixture.effects[c.id].naive, defended: fixture.effects[c.id].defended
+    }));
+    const s = scoreboard(cases);
+    expect(s).toMatchObject({adversarial: 37, safe: 33, denyMissed: 23, denyMissedWrote: 7, denyMissedLeaked: 10, allowMissed: 0, denyFalsePositives: 5, allowFalsePositives: 0, defendedWrote: 1});
+    // brute force: the deny-list's misses split into wrote / leaked / hung / no harm
+    expect(s.denyMissedWrote + s.denyMissedLeaked + s.denyMissedHung).toBeLessThanOrEqual(s.denyMissed);
+  });
+});

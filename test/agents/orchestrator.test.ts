@@ -190,3 +190,10 @@ describe("orchestrator", () => {
     await expect(runAgent(config({runId: "x2", faults: [{step: "clarify", kind: "sql-error", times: 1}]}), deps)).rejects.toThrow(/cannot have a sql-error fault/);
   });
 });
+
+import {publishDemo} from "../../labs/agents/demo.js";
+describe("publishDemo", () => {
+  it("publishDemo(...) shows the appending publish written twice and the idempotent one once, after 2 attempts", async () => {
+    expect(await publishDemo(async (sql) => runDefended(db, sql))).toEqual({append: 2, idempotent: 1, attempts: 2});
+  });
+});
