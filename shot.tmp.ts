@@ -1,0 +1,18 @@
+import {chromium} from "playwright-core";
+import {serveDist} from "./scripts/serve-dist.js";
+const {server, origin} = await serveDist("dist");
+const browser = await chromium.launch({executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"]});
+const page = await browser.newPage({viewport: {width: 1280, height: 900}});
+page.on("console", (m) => (m.type() === "error" || m.type() === "warning") && console.log("console:", m.type(), m.text()));
+page.on("pageerror", (e) => console.log("uncaught:", e.message));
+await page.goto(origin + "/agents?" + (process.argv[2] ?? ""), {waitUntil: "networkidle"});
+await page.locator(".lab-start").first().click();
+await page.waitForTimeout(Number(process.argv[3] ?? 5000));
+const run = page.locator(".lab-run").first();
+await run.scrollIntoViewIfNeeded();
+const box = await run.boundingBox();
+await page.screenshot({path: "/tmp/agents/run.png", clip: {x: 0, y: box!.y - 20, width: 1280, height: 1100}, fullPage: true});
+const duel = page.locator(".agents-duel").first();
+const b2 = await duel.boundingBox();
+await page.screenshot({path: "/tmp/agents/duel.png", clip: {x: 0, y: b2!.y - 300, width: 1280, height: 900}, fullPage: true});
+await browser.close(); server.close();
