@@ -38,7 +38,7 @@ export function stepStatus(state: RunState, step: StepName): NodeStatus {
   return state.current === step ? "running" : "idle";
 }
 
-const STATUS_TEXT: Record<NodeStatus, string> = {idle: "not started", running: "running", retrying: "failed, will retry", done: "done", handoff: "handed to a human", waiting: "waiting for answers"};
+const STATUS_TEXT: Record<NodeStatus, string> = {idle: "not started", running: "running", retrying: "failed, will retry", done: "done", handoff: "handed off", waiting: "waiting for answers"};
 
 /** The pipeline as a graph whose nodes light up as the run goes, plus the human and the state store. */
 export function PipelineGraph(snapshot: AgentSnapshot | undefined, {width}: {width: number}): Element {
