@@ -23,7 +23,7 @@ export function IVFPanel(
     x: {domain: DOMAIN, label: null},
     y: {domain: DOMAIN, label: null},
     marks: [
-      Plot.voronoi(cents, {x: "x", y: "y", fill: (d: {rank: number}) => (d.rank >= 0 ? palette[1] : "none"), fillOpacity: 0.25, stroke: "#888"}),
+      Plot.voronoi(cents, {x: "x", y: "y", z: null, fill: (d: {rank: number}) => (d.rank >= 0 ? palette[1] : "none"), fillOpacity: 0.25, stroke: "#888"}),
       Plot.dot(pts, {x: "x", y: "y", r: 1.8, fill: (d: {visited: boolean}) => (d.visited ? palette[0] : "#b8b8b8")}),
       Plot.dot(cents, {x: "x", y: "y", r: 3, fill: "black"}),
       Plot.text(cents.filter((c) => c.rank >= 0), {x: "x", y: "y", text: (d: {rank: number}) => String(d.rank + 1), dy: -9, fontWeight: 700}),
@@ -36,10 +36,17 @@ export function IVFPanel(
   return plot;
 }
 
-export function ResidualPanel({res, cells, recon}: {res: Float32Array; cells: Int32Array; recon: XY[]}, {width}: {width: number}): HTMLElement {
+/**
+ * Residuals of all cells on one set of axes with the shared PQ's reconstructions: a cross at each of
+ * the 2^nbits × 2^nbits when there are at most 16 per coordinate, else (up to 65,536 of them) the grid
+ * of lines whose crossings they are.
+ */
+export function ResidualPanel({res, cells, recon}: {res: Float32Array; cells: Int32Array; recon: {xs: number[]; ys: number[]}}, {width}: {width: number}): HTMLElement {
   const pts = Array.from({length: res.length / 2}, (_, i) => ({x: res[i * 2], y: res[i * 2 + 1], c: cells[i]}));
   const ext = Math.max(0.05, ...pts.map((p) => Math.max(Math.abs(p.x), Math.abs(p.y)))) * 1.1;
   const size = Math.min(width, 420);
+  const crosses = recon.xs.length <= 16 ? recon.xs.flatMap((x) => recon.ys.map((y) => ({x, y}))) : null;
+  const inside = (v: number) => Math.abs(v) <= ext;
   return Plot.plot({
     ...plotDefaults(size, size),
     marginLeft: 44,
@@ -47,7 +54,9 @@ export function ResidualPanel({res, cells, recon}: {res: Float32Array; cells: In
     y: {domain: [-ext, ext], label: "residual r₂"},
     marks: [
       Plot.dot(pts, {x: "x", y: "y", r: 1.6, fill: (d: {c: number}) => palette[d.c % palette.length], fillOpacity: 0.6}),
-      Plot.dot(recon, {x: "x", y: "y", r: 4, symbol: "plus", stroke: "black", strokeWidth: 1.5})
+      ...(crosses
+        ? [Plot.dot(crosses, {x: "x", y: "y", r: 4, symbol: "plus", stroke: "black", strokeWidth: 1.5})]
+        : [Plot.ruleX(recon.xs.filter(inside), {stroke: "black", strokeOpacity: 0.25}), Plot.ruleY(recon.ys.filter(inside), {stroke: "black", strokeOpacity: 0.25})])
     ]
   }) as HTMLElement;
 }
@@ -60,7 +69,7 @@ export function RecallChart(rows: {nprobe: number; recall: number; index: string
     color: {legend: true, domain: ["IVF-Flat", "IVF-PQ"], range: [palette[0], palette[2]]},
     marks: [
       Plot.ruleX([nprobe], {stroke: "#999", strokeDasharray: "3,3"}),
-      Plot.line(rows, {x: "nprobe", y: "recall", stroke: "index", marker: "dot"})
+      Plot.line(rows, {x: "nprobe", y: "recall", stroke: "index", z: "index", marker: "dot"})
     ]
   }) as HTMLElement;
 }

@@ -1,8 +1,7 @@
 // Figures of the k-means notebook: a panel with points coloured by cluster, the Voronoi cells of the
 // centroids (d3-delaunay through Plot's voronoi mark) and click-to-add; the objective per half-step.
 import * as Plot from "@observablehq/plot";
-import type {Stepper} from "../../labs/kit/stepper.js";
-import type {KMeansState} from "../../labs/vector-search/kmeans.js";
+import type {KMeansState} from "../../labs/vector-search/lloyd.js";
 import {palette, plotDefaults} from "../kit/chart-style.js";
 import {onPlotClick} from "./plot-click.js";
 
@@ -21,7 +20,7 @@ export function KMeansPanel(state: KMeansState, {width, title, onClick}: {width:
     x: {domain: DOMAIN, label: null},
     y: {domain: DOMAIN, label: null},
     marks: [
-      Plot.voronoi(cents, {x: "x", y: "y", fill: (d: {c: number}) => colour(d.c), fillOpacity: 0.12, stroke: "#888", strokeOpacity: 0.6}),
+      Plot.voronoi(cents, {x: "x", y: "y", z: null, fill: (d: {c: number}) => colour(d.c), fillOpacity: 0.12, stroke: "#888", strokeOpacity: 0.6}),
       Plot.dot(points, {x: "x", y: "y", r: 2.6, fill: (d: {c: number}) => colour(d.c), stroke: "white", strokeWidth: 0.4}),
       Plot.dot(cents, {x: "x", y: "y", r: 7, symbol: "cross", fill: (d: {c: number}) => colour(d.c), stroke: "black", strokeWidth: 1.2})
     ]
@@ -37,19 +36,6 @@ export function ObjectiveChart(series: {name: string; objective: number[]}[], {w
     x: {label: "half-step (assignment, update, …)", interval: 1, tickFormat: "d"},
     y: {label: "objective J", zero: false},
     color: {domain: series.map((s) => s.name), range: [palette[0], palette[2]], legend: true},
-    marks: [Plot.line(rows, {x: "step", y: "J", stroke: "name", marker: "dot"})]
+    marks: [Plot.line(rows, {x: "step", y: "J", stroke: "name", z: "name", marker: "dot"})]
   }) as HTMLElement;
-}
-
-/** Wraps a fast stepper so that each step call waits `delayMs` first: a watchable animation. */
-export function slowStepper<S>(inner: Stepper<S>, delayMs: number): Stepper<S> {
-  return {
-    reset: () => inner.reset(),
-    step: async (n: number) => {
-      await new Promise((resolve) => setTimeout(resolve, delayMs));
-      return inner.step(Math.min(n, 1));
-    },
-    progress: (s) => inner.progress(s),
-    dispose: () => inner.dispose?.()
-  };
 }
