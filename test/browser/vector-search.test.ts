@@ -44,6 +44,9 @@ describe("/kmeans", () => {
     const before = await s.page.locator("svg.vs-clickable").first().innerHTML();
     await s.page.locator(".lab-seed button").click();
     await s.page.waitForFunction((old) => document.querySelector("svg.vs-clickable")?.innerHTML !== old, before);
+    // issue 9.2 and 9.9: no "stays above", no "on the right" (the panels stack on narrow screens)
+    const main = (await s.page.locator("#observablehq-main").textContent()) ?? "";
+    expect(main).not.toMatch(/stays above|on the right/);
     // the computed callouts: this run's comparison, the build-time count, the notes' rule
     await s.page.waitForSelector(".vs-below-count");
     expect(await text(s, ".vs-below-count")).toMatch(/over 20 initialisations, the balanced J went below the standard J after some half-step in \d+ and ended below it in \d+/);
@@ -120,6 +123,8 @@ describe("/pq", () => {
     expect(await text(s, ".vs-code")).toMatch(/stored as 3 bytes/); // 8 × 3 bits
     // memory bill: FACTS.md numbers, then a change
     expect(await text(s, ".vs-bill")).toContain("Flat 204.8 MB");
+    // the formulas are shown whole (issue 10.15: they used to end in "…")
+    expect(await text(s, ".vs-bill-table")).toContain("m·2^nbits·2^nbits·4 = 8·256·256·4");
     await control(s, "N vectors").fill("100000");
     await control(s, "N vectors").press("Enter");
     await s.page.waitForFunction(() => (document.querySelector(".vs-bill")?.textContent ?? "").includes("Flat 409.6 MB"));
