@@ -24,6 +24,10 @@ export interface PairState {
   maxHalfSteps: number;
   standard: KMeansState;
   balanced: KMeansState;
+  /** Computed once by kmeansPair.init for the page's callouts: random init against k-means++ over 20 seeds. */
+  inits?: ReturnType<typeof compareInits>;
+  /** Computed once by kmeansPair.init: the notes' capacity rule against the exact assignment, from the initial centroids. */
+  rule?: ReturnType<typeof notesRuleVsExact>;
 }
 
 export interface PairSnapshot extends LoopSnapshot, PairState {}
@@ -48,7 +52,12 @@ const pairDone = (s: PairState) => (s.standard.converged && s.balanced.converged
 const pairProgress = (s: PairState) => (pairDone(s) ? 1 : Math.min(0.99, s.halfSteps / 40));
 
 export const kmeansPair: Algorithm<PairConfig, PairState, PairSnapshot> = {
-  init: pairInit,
+  /** pairInit plus the page's comparisons on the same points (run in the worker: a few hundred k-means runs). */
+  init: (config) => {
+    const state = pairInit(config);
+    const {data, n, d, k, centroids} = state.standard;
+    return {...state, inits: compareInits(data, d, k, config.seed), rule: notesRuleVsExact(data, n, d, centroids, k)};
+  },
   step: pairStep,
   progress: pairProgress,
   // the states are never mutated (kmeansStep returns new ones), so the snapshot may share them

@@ -63,7 +63,8 @@ describe("/kmeans", () => {
     await s.page.getByRole("button", {name: "Clear points"}).click();
     await s.page.waitForFunction(() => (document.querySelector(".vs-count")?.textContent ?? "").startsWith("0 points"));
     await s.page.waitForSelector(".vs-panels .lab-notice >> text=needs at least 4 points");
-    const circles = () => s.page.evaluate(() => document.querySelector("svg.vs-clickable")?.querySelectorAll("circle").length ?? -1);
+    // points drawn in the clickable panel (one path per colour; each group says how many points it holds)
+    const circles = () => s.page.evaluate(() => Array.from(document.querySelector("svg.vs-clickable")?.querySelectorAll("g[data-points]") ?? []).reduce((a, g) => a + Number((g as HTMLElement).dataset.points), 0));
     for (let i = 0; i < 6; i++) {
       await s.page.locator("svg.vs-clickable").first().click({position: {x: 60 + 40 * i, y: 80 + 25 * i}});
       await s.page.waitForFunction((c) => (document.querySelector(".vs-count")?.textContent ?? "").startsWith(`${c} points`), i + 1);
@@ -81,6 +82,25 @@ describe("/kmeans", () => {
     await control(s, "clusters k", "input[type=number]").press("Enter");
     await s.page.waitForFunction(() => (document.querySelector(".vs-balanced-stats")?.textContent ?? "").includes("⌈n/k⌉") || (document.querySelector(".vs-panels")?.textContent ?? "").includes("⌈n/k⌉ = 2"));
     expect(await circles()).toBe(6);
+    expect(s.problems()).toEqual([]);
+    await s.close();
+  });
+
+  it("runs at the largest settings (600 points, k = 10, balanced beside) without long main-thread tasks (issue 10.8)", RESPONSIVENESS_RETRY, async () => {
+    const s = await lab.open("/kmeans");
+    await s.page.waitForSelector(".vs-standard-stats");
+    await s.page.waitForLoadState("networkidle");
+    const slowdownBefore = await s.slowdown();
+    await s.clearLongTasks();
+    for (const [label, value] of [["number of points", "600"], ["clusters k", "10"]]) {
+      await control(s, label, "input[type=number]").fill(value);
+      await control(s, label, "input[type=number]").press("Enter");
+    }
+    await s.page.waitForFunction(() => (document.querySelector(".vs-count")?.textContent ?? "").startsWith("600 points"));
+    await s.page.waitForSelector(".lab-run .lab-start");
+    await s.page.locator(".lab-run .lab-start").click();
+    await s.page.waitForFunction(() => /iteration [3-9]/.test(document.querySelector(".vs-balanced-stats")?.textContent ?? ""), null, {timeout: 60_000});
+    await s.expectResponsive("kmeans largest settings", slowdownBefore);
     expect(s.problems()).toEqual([]);
     await s.close();
   });
@@ -139,6 +159,21 @@ describe("/pq", () => {
     expect(s.problems()).toEqual([]);
     await s.expectAccessible();
     await s.expectFitsPhone();
+    await s.close();
+  });
+
+  it("trains at the largest settings (m = 32, nbits = 8) without long main-thread tasks (issue 10.8)", RESPONSIVENESS_RETRY, async () => {
+    const s = await lab.open("/pq");
+    await s.page.waitForSelector(".vs-code");
+    await s.page.waitForLoadState("networkidle");
+    const slowdownBefore = await s.slowdown();
+    await s.clearLongTasks();
+    await control(s, "sub-vectors m", "select").selectOption("32");
+    await control(s, "bits per code nbits", "input[type=number]").fill("8");
+    await control(s, "bits per code nbits", "input[type=number]").press("Enter");
+    await s.page.waitForFunction(() => /stored as 32 bytes/.test(document.querySelector(".vs-code")?.textContent ?? ""), null, {timeout: 90_000});
+    await s.expectResponsive("pq largest settings", slowdownBefore);
+    expect(s.problems()).toEqual([]);
     await s.close();
   });
 

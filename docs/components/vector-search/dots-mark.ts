@@ -15,6 +15,7 @@ export function dotsMark(points: CloudPoint[], {r = 2, opacity = 1}: {r?: number
     const ns = "http://www.w3.org/2000/svg";
     const g = document.createElementNS(ns, "g");
     g.setAttribute("role", "presentation");
+    g.dataset.points = String(points.length);
     const sx = scales.x!, sy = scales.y!;
     const byFill = new Map<string, string[]>();
     for (const p of points) {

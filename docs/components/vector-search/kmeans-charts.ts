@@ -4,13 +4,14 @@ import * as Plot from "@observablehq/plot";
 import type {KMeansState} from "../../labs/vector-search/lloyd.js";
 import {palette, plotDefaults} from "../kit/chart-style.js";
 import {onPlotClick} from "./plot-click.js";
+import {dotsMark} from "./dots-mark.js";
 
 const DOMAIN: [number, number] = [-1.4, 1.4];
 const colour = (c: number) => (c < 0 ? "#9498a0" : palette[c % palette.length]);
 
 export function KMeansPanel(state: KMeansState, {width, title, onClick}: {width: number; title: string; onClick?: (x: number, y: number) => void}): HTMLElement {
   const {n, k, centroids, assignment, data} = state;
-  const points = Array.from({length: n}, (_, i) => ({x: data[i * 2], y: data[i * 2 + 1], c: assignment[i]}));
+  const points = Array.from({length: n}, (_, i) => ({x: data[i * 2], y: data[i * 2 + 1], fill: colour(assignment[i])}));
   const cents = Array.from({length: k}, (_, c) => ({x: centroids[c * 2], y: centroids[c * 2 + 1], c}));
   const size = Math.min(width, 460);
   const plot = Plot.plot({
@@ -21,7 +22,7 @@ export function KMeansPanel(state: KMeansState, {width, title, onClick}: {width:
     y: {domain: DOMAIN, label: null},
     marks: [
       Plot.voronoi(cents, {x: "x", y: "y", z: null, fill: (d: {c: number}) => colour(d.c), fillOpacity: 0.12, stroke: "#888", strokeOpacity: 0.6}),
-      Plot.dot(points, {x: "x", y: "y", r: 2.6, fill: (d: {c: number}) => colour(d.c), stroke: "white", strokeWidth: 0.4}),
+      dotsMark(points, {r: 2.6}),
       Plot.dot(cents, {x: "x", y: "y", r: 7, symbol: "cross", fill: (d: {c: number}) => colour(d.c), stroke: "black", strokeWidth: 1.2})
     ]
   }) as HTMLElement & {scale: (name: string) => {invert?: (v: number) => number}};

@@ -1,10 +1,10 @@
 // View model of the /kmeans page: the two panels with their stats lines (or, with fewer points than
-// k, one clickable panel of the raw points and a notice), the sentence comparing the two objectives in
+// k, one clickable panel of the raw points and a notice), drawn from the worker's snapshots, the sentence comparing the two objectives in
 // the current run, the page's callouts with their computed numbers, and the delay that makes the
 // main-thread run watchable.
 import type {Stepper} from "../../labs/kit/stepper.js";
 import {stream} from "../../labs/kit/random.js";
-import {clusterSizes, compareInits, notesRuleVsExact, pairInit, type PairConfig, type PairSnapshot} from "../../labs/vector-search/kmeans-pair.js";
+import {clusterSizes, type compareInits, type notesRuleVsExact, type PairSnapshot} from "../../labs/vector-search/kmeans-pair.js";
 import {kmeansToEnd, type KMeansInit, type KMeansState} from "../../labs/vector-search/lloyd.js";
 import {pointPreset} from "../../labs/vector-search/points2d.js";
 import {fmt} from "../kit/chart-style.js";
@@ -45,34 +45,37 @@ function stats(className: string, text: string, extra?: Node): HTMLElement {
   return p;
 }
 
-/**
- * The standard panel (click to add a point) beside the balanced one, each with its stats line; with
- * fewer points than k (no run), the clickable points alone and what to do.
- */
-export function pairPanels(run: PairSnapshot | undefined, points: ArrayLike<number>, k: number, {width, onClick}: {width: number; onClick: (x: number, y: number) => void}): HTMLElement {
+const panelWidth = (width: number) => Math.max(260, Math.min(460, width));
+
+/** With fewer points than k (no run): the points alone, clickable, and what to do. */
+export function pointsPanel(points: ArrayLike<number>, k: number, {width, onClick}: {width: number; onClick: (x: number, y: number) => void}): HTMLElement {
+  const count = points.length / 2;
   const root = document.createElement("div");
   root.className = "vs-panels";
-  root.style.cssText = "display:flex;flex-wrap:wrap;gap:16px";
-  const panelWidth = Math.max(260, Math.min(460, Math.floor((width - 16) / 2)));
-  const count = points.length / 2;
-  if (!run || run.standard.n !== count) {
-    const box = document.createElement("div");
-    box.append(KMeansPanel(pointsOnly(points), {width: panelWidth, title: "the points (click to add one)", onClick}));
-    root.append(box, notice(count < k ? `k-means with k = ${k} clusters needs at least ${k} points; there are ${count}. Click the panel to add points or lower k.` : "Preparing…", count < k ? "error" : "info"));
-    return root;
-  }
-  const {standard: s, balanced: b} = run;
-  const left = document.createElement("div");
-  left.append(KMeansPanel(s, {width: panelWidth, title: "standard k-means (click to add a point)", onClick}),
+  root.append(KMeansPanel(pointsOnly(points), {width: panelWidth(width), title: "the points (click to add one)", onClick}),
+    notice(`k-means with k = ${k} clusters needs at least ${k} points; there are ${count}. Click the panel to add points or lower k.`));
+  return root;
+}
+
+/** The standard run's panel (click to add a point) and its stats line. */
+export function standardPanel(run: PairSnapshot, {width, onClick}: {width: number; onClick: (x: number, y: number) => void}): HTMLElement {
+  const s = run.standard;
+  const root = document.createElement("div");
+  root.append(KMeansPanel(s, {width: panelWidth(width), title: "standard k-means (click to add a point)", onClick}),
     stats("vs-standard-stats", `iteration ${s.iteration} · ${next(s)} · J = ${J(s)} · sizes ${sizes(s)}`));
+  return root;
+}
+
+/** The balanced run's panel and its stats line, with the count of points away from their nearest centroid. */
+export function balancedPanel(run: PairSnapshot, {width}: {width: number}): HTMLElement {
+  const b = run.balanced;
   const strong = document.createElement("strong");
   strong.textContent = String(b.notNearest);
   const tail = document.createElement("span");
   tail.append(" · ", strong, " points not at their nearest centroid");
-  const right = document.createElement("div");
-  right.append(KMeansPanel(b, {width: panelWidth, title: `balanced: at most ⌈n/k⌉ = ${b.capacity} per cluster`}),
+  const root = document.createElement("div");
+  root.append(KMeansPanel(b, {width: panelWidth(width), title: `balanced: at most ⌈n/k⌉ = ${b.capacity} per cluster`}),
     stats("vs-balanced-stats", `iteration ${b.iteration} · ${next(b)} · J = ${J(b)} · sizes ${sizes(b)}`, tail));
-  root.append(left, right);
   return root;
 }
 
@@ -108,7 +111,7 @@ export function unequalPredict(seed: number, init: KMeansInit): HTMLElement {
 }
 
 /** Random init against k-means++ over 20 seeds: the table and the misconception about faiss's default. */
-export function initsView(inits: ReturnType<typeof compareInits> | null, k: number): HTMLElement {
+export function initsView(inits: ReturnType<typeof compareInits> | undefined, k: number): HTMLElement {
   const root = document.createElement("div");
   root.append(inits ? SimpleTable(inits.map((r) => ({init: r.init, "mean J": fmt(r.meanJ, 3), "best J": fmt(r.bestJ, 3), "worst J": fmt(r.worstJ, 3)}))) : notice(`Need at least k = ${k} points.`),
     misconception({
@@ -120,13 +123,11 @@ export function initsView(inits: ReturnType<typeof compareInits> | null, k: numb
   return root;
 }
 
-/** The notes' "discard when full" rule against the exact assignment, from the run's initial centroids. */
-export function notesRuleCallout(config: PairConfig): HTMLElement {
-  const n = config.points.length / 2;
+/** The notes' "discard when full" rule against the exact assignment, from the run's initial centroids (computed in the worker). */
+export function notesRuleCallout(rule: ReturnType<typeof notesRuleVsExact> | undefined, n: number): HTMLElement {
   let evidence: string | Node = "Add points to compare.";
-  if (n >= config.k) {
-    const s = pairInit(config).standard;
-    const r = notesRuleVsExact(s.data, s.n, 2, s.centroids, config.k);
+  if (rule) {
+    const r = rule;
     const span = document.createElement("span");
     span.className = "vs-notes-rule";
     span.textContent = `From this run's initial centroids (capacity ${r.capacity}): the notes' rule, taking points in order, discards ${r.discarded} of ${n} points${r.discarded ? ", which would then be missing from every list" : ""}. Sending each of them instead to its nearest centroid with room gives J = ${fmt(r.greedyJ, 3)}; the exact assignment gives J = ${fmt(r.exactJ, 3)}${r.exactJ < r.greedyJ - 1e-9 ? `, ${fmt(100 * (1 - r.exactJ / r.greedyJ), 1)}% lower` : ", the same here"}.`;
