@@ -93,7 +93,7 @@ export function belowInRun(run: PairSnapshot | undefined): {halfSteps: number[];
 export function belowSentence(run: PairSnapshot | undefined): string {
   const {halfSteps, compared} = belowInRun(run);
   if (compared === 0) return "Step the run to compare the two curves.";
-  if (halfSteps.length === 0) return `In this run the balanced J has stayed at or above the standard J over ${compared} half-steps so far.`;
+  if (halfSteps.length === 0) return `In this run the balanced J has stayed at or above the standard J over ${compared} half-step${compared === 1 ? "" : "s"} so far.`;
   const list = `${halfSteps.slice(0, 6).join(", ")}${halfSteps.length > 6 ? ", …" : ""}`;
   return `In this run the balanced J is below the standard J after half-step${halfSteps.length > 1 ? "s" : ""} ${list} of ${compared}.`;
 }
