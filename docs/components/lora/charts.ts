@@ -46,7 +46,7 @@ export function Spectra(target: number[], models: Model[], {width, count = 12}: 
       Plot.line(t, {x: "i", y: "s", stroke: "currentColor", strokeWidth: 1, strokeOpacity: 0.6}),
       Plot.dot(t, {x: "i", y: "s", symbol: "diamond", r: 6, stroke: "currentColor", strokeWidth: 1.5, title: (d: {s: number}) => `ΔW: ${d.s.toFixed(4)}`}),
       Plot.dot(rows, {x: "x", y: "s", fill: "label", r: 3.5, title: (d: {label: string; s: number}) => `${d.label}: ${d.s.toFixed(4)}`}),
-      Plot.text(t.slice(0, 1), {x: "i", y: "s", text: () => "ΔW", dy: -14, fill: "currentColor"}) // above its diamond, clear of the axis
+      Plot.text(t.slice(-1), {x: "i", y: "s", text: () => "ΔW", dy: -14, fill: "currentColor"}) // above the last diamond, clear of the axis and its label
     ]
   });
 }
@@ -86,6 +86,7 @@ export function ErrorHistograms(rows: {scheme: string; error: number}[], {width}
   const schemes = [...new Set(rows.map((r) => r.scheme))];
   return Plot.plot({
     ...plotDefaults(width, 90 * schemes.length + 40),
+    marginRight: 70, // room for the longest facet label, "nf4 + DQ"
     fy: {label: null, domain: schemes},
     x: {label: "quantization error W − Ŵ", tickFormat: "~g"},
     y: {label: "count", ticks: 2},

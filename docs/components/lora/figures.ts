@@ -25,7 +25,11 @@ export function el(tag: string, className: string, ...parts: Part[]): HTMLElemen
 const bold = (text: string, className = "") => el("b", className, text);
 const empty = () => document.createElement("div");
 /** A wide table scrolls inside its own box on a phone instead of widening the page. */
-const scrollBox = (child: Node) => el("div", "lab-scroll", child);
+const scrollBox = (child: Node) => {
+  const box = el("div", "lab-scroll", child);
+  box.tabIndex = 0; // a region that may scroll must be reachable from the keyboard
+  return box;
+};
 const last = (xs: number[]) => xs[xs.length - 1];
 const ready = (s: {models?: unknown[]} | undefined): s is SimSnapshot => !!s && Array.isArray(s.models) && s.models.length > 0;
 

@@ -58,7 +58,7 @@ export function higherRank(s: SimSnapshot | undefined, rStar: number): HTMLEleme
     const verdict = largest === clean
       ? `here the largest rank, ${largest.label}, is also closest to S (${fmt(last(largest.signalErrors), 4)}): with r* = ${rStar} the extra ranks still find signal.`
       : `${largest.label} is further from S (${fmt(last(largest.signalErrors), 4)}) than ${clean.label} (${fmt(last(clean.signalErrors), 4)}), although its loss against the noisy target is ${last(largest.losses) < last(clean.losses) ? "lower" : "not lower"} (${fmt(last(largest.losses), 4)} vs ${fmt(last(clean.losses), 4)}): the extra ranks fit noise.`;
-    evidence = `Here r* = ${rStar}. Against the noisy target the best adapter is ${noisyWinner.label}; against the clean signal S ${verdict} With α = 8, the scale is ${fmt(loraScale(8, 1), 2)} at r = 1 and ${fmt(loraScale(8, 64), 3)} at r = 64.`;
+    evidence = `Here r* = ${rStar}. Against the noisy target the best adapter is ${noisyWinner.label}. Against the clean signal S, ${verdict} With α = 8, the scale is ${fmt(loraScale(8, 1), 2)} at r = 1 and ${fmt(loraScale(8, 64), 3)} at r = 64.`;
   }
   return misconception({
     claim: "“Higher r is always better, and α does not matter.”",
