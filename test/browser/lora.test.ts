@@ -45,7 +45,7 @@ describe("/lora", () => {
     const overlaps = await s.page.evaluate(() => {
       const label = [...document.querySelectorAll("svg text")].find((t) => t.textContent === "ΔW")!;
       const a = label.getBoundingClientRect();
-      return [...label.ownerSVGElement!.querySelectorAll("text")].filter((t) => {
+      return [...(label as SVGTextElement).ownerSVGElement!.querySelectorAll("text")].filter((t) => {
         if (t === label) return false;
         const b = t.getBoundingClientRect();
         return b.width > 0 && a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
@@ -165,7 +165,9 @@ describe("/lora", () => {
     const s = await lab.open("/lora?seed=7");
     const loads: string[] = [];
     s.page.context().on("request", (r) => r.url().includes("tfjs") && loads.push(r.url()));
-    await s.page.waitForSelector(".sim-status >> text=step 300 of 300", {timeout: 120_000});
+    // the simulation starts by itself; by its first trained snapshot any other worker would have asked for tfjs too
+    await s.page.waitForFunction(() => ((document.querySelector(".lab-run progress") as HTMLProgressElement | null)?.value ?? 0) > 0.1, null, {timeout: 90_000});
+    await s.page.waitForTimeout(500);
     expect(loads.filter((u) => /@tensorflow\/tfjs@[^/]+\/index/.test(u)).length).toBe(1);
     expect(s.problems()).toEqual([]);
     await s.close();
