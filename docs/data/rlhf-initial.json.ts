@@ -23,12 +23,12 @@ async function main() {
   const dataset = JSON.parse(readFileSync("data/rlhf/dataset.json", "utf8")) as Dataset;
   const {train} = spaces(dataset);
   const c = configsFrom(DEFAULT_VALUES);
-  const sft = await runToEnd(loopStepper(sftAlgorithm, {space: train, sft: c.sft}), {stepsPerCall: 50});
+  const sft = await runToEnd(loopStepper(sftAlgorithm, {space: train, ...c.sftKey}), {stepsPerCall: 50});
   const piSft = sftPolicy(train, sft.theta);
   const rm = await runToEnd(loopStepper(rmAlgorithm, {dataset, ...c.rmKey}), {stepsPerCall: 50});
   const r = Float64Array.from(rm.rewards);
-  const ppo = await runToEnd(loopStepper(ppoAlgorithm, {space: train, piSft, r, ppo: c.ppo, seed: DEFAULT_VALUES.seed}), {stepsPerCall: 50});
-  const dpo = await runToEnd(loopStepper(dpoAlgorithm, {space: train, piSft, pairs: labelSet(train, c.labels), r, dpo: c.dpo}), {stepsPerCall: 50});
+  const ppo = await runToEnd(loopStepper(ppoAlgorithm, {space: train, piSft, r, ...c.ppoKey}), {stepsPerCall: 50});
+  const dpo = await runToEnd(loopStepper(dpoAlgorithm, {space: train, piSft, pairs: labelSet(train, c.rmKey.labels), r, ...c.dpoKey}), {stepsPerCall: 50});
   console.log = log;
   process.stdout.write(JSON.stringify({sft: firstState(c.sftKey, sft), rm: firstState(c.rmKey, rm), ppo: firstState(c.ppoKey, ppo), dpo: firstState(c.dpoKey, dpo)}));
 }

@@ -57,17 +57,30 @@ export const toNumber = (text: string): number => Number(text);
 /** β from the log₁₀ β slider, rounded to 2 significant digits (10^−1.3 → 0.05). */
 export const betaOf = (logBeta: number): number => Number((10 ** logBeta).toPrecision(2));
 
-/**
- * The config of each run, from the controls (and the reader's own labels). `rmKey`, `ppoKey` and
- * `dpoKey` are what a first state is checked against (labs/kit/first-state.ts); each includes the
- * key of the runs it depends on, so a new label set or RM invalidates the PPO and DPO first states.
- */
+/** The label set's config: simulated labelers from the controls, plus the reader's pairs unless the source is "simulated". */
+export function labelsFrom(v: Pick<ControlValues, "seed" | "pairs" | "tau" | "disagree" | "labels">, mine: Pair[] = []): LabelSetConfig {
+  return {seed: v.seed, labelers: {...L, nPairs: v.pairs, noise: v.tau, disagreement: v.disagree}, source: v.labels, mine: v.labels === "simulated" ? [] : mine};
+}
+
+/** The RM run's key (what its first state is checked against): label set, backbone and RM config. */
+export function rmKeyFrom(labels: LabelSetConfig, v: Pick<ControlValues, "backbone" | "margin" | "center" | "rmsteps">): {labels: LabelSetConfig; backbone: Backbone; rm: RmConfig} {
+  return {labels, backbone: v.backbone, rm: {...DEFAULT_RM, steps: v.rmsteps, useMargin: v.margin, centerCoef: toNumber(v.center)}};
+}
+
+/** PPO's key: its config, the seed of its rollouts and the key of the RM it optimises. */
+export function ppoKeyFrom(seed: number, rm: ReturnType<typeof rmKeyFrom>, v: Pick<ControlValues, "logbeta" | "method" | "rlsteps">): {seed: number; ppo: PpoConfig; rm: ReturnType<typeof rmKeyFrom>} {
+  return {seed, ppo: {...DEFAULT_PPO, beta: betaOf(v.logbeta), method: v.method, steps: v.rlsteps}, rm};
+}
+
+/** DPO's key: its config and the key of the RM run whose labels it learns from (the RM is its yardstick). */
+export function dpoKeyFrom(rm: ReturnType<typeof rmKeyFrom>, v: Pick<ControlValues, "dpobeta" | "dposteps">): {dpo: DpoConfig; rm: ReturnType<typeof rmKeyFrom>} {
+  return {dpo: {...DEFAULT_DPO, beta: toNumber(v.dpobeta), steps: v.dposteps}, rm};
+}
+
+export const SFT_KEY: {sft: SftConfig} = {sft: {...DEFAULT_SFT}};
+
+/** Every run's key from the controls: what the data loader writes beside each first state. */
 export function configsFrom(v: ControlValues, mine: Pair[] = []) {
-  const labels: LabelSetConfig = {seed: v.seed, labelers: {...L, nPairs: v.pairs, noise: v.tau, disagreement: v.disagree}, source: v.labels, mine: v.labels === "simulated" ? [] : mine};
-  const sft: SftConfig = {...DEFAULT_SFT};
-  const rm: RmConfig = {...DEFAULT_RM, steps: v.rmsteps, useMargin: v.margin, centerCoef: toNumber(v.center)};
-  const ppo: PpoConfig = {...DEFAULT_PPO, beta: betaOf(v.logbeta), method: v.method, steps: v.rlsteps};
-  const dpo: DpoConfig = {...DEFAULT_DPO, beta: toNumber(v.dpobeta), steps: v.dposteps};
-  const rmKey = {labels, backbone: v.backbone, rm};
-  return {labels, sft, rm, ppo, dpo, rmKey, sftKey: {sft}, ppoKey: {seed: v.seed, ppo, rm: rmKey}, dpoKey: {dpo, rm: rmKey}};
+  const rmKey = rmKeyFrom(labelsFrom(v, mine), v);
+  return {sftKey: SFT_KEY, rmKey, ppoKey: ppoKeyFrom(v.seed, rmKey, v), dpoKey: dpoKeyFrom(rmKey, v)};
 }

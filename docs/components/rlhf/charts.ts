@@ -3,19 +3,29 @@
 // Tooltips are `title`s (not Plot's `tip`): the page patches redrawn charts in place (see live.ts).
 import * as Plot from "@observablehq/plot";
 import {palette, plotDefaults} from "../kit/chart-style.js";
+import type {FrontierRow} from "../../labs/rlhf/view.js";
 
 type Opt = {width: number; height?: number};
 
-/** Probability of each candidate of one prompt under several policies. rows: {candidate, policy, p} */
+/**
+ * Probability of each candidate of one prompt under several policies. rows: {candidate, policy, p}.
+ * The candidate labels wrap inside a left margin that shrinks with the width (a 375 px phone keeps
+ * them on screen); the policies are told apart by colour (legend), not by a second axis.
+ */
 export function PolicyBars(rows: {candidate: string; policy: string; p: number}[], {width, height}: Opt) {
+  const marginLeft = Math.min(160, Math.round(width * 0.3));
   return Plot.plot({
     ...plotDefaults(width, height),
-    marginLeft: 150,
+    marginLeft,
     x: {label: "probability", domain: [0, 1]},
-    y: {label: null},
+    y: {axis: null},
     fy: {label: null},
     color: {legend: true, range: palette},
-    marks: [Plot.barX(rows, {x: "p", y: "policy", fy: "candidate", fill: "policy", title: (d: {policy: string; p: number}) => `${d.policy}: ${d.p.toFixed(3)}`}), Plot.ruleX([0])]
+    marks: [
+      Plot.axisFy({label: null, lineWidth: (marginLeft - 14) / 12, textOverflow: "ellipsis"}),
+      Plot.barX(rows, {x: "p", y: "policy", fy: "candidate", fill: "policy", title: (d: {policy: string; p: number}) => `${d.policy}: ${d.p.toFixed(3)}`}),
+      Plot.ruleX([0])
+    ]
   });
 }
 
@@ -26,7 +36,7 @@ export function Curves(rows: {step: number; value: number; series: string}[], {w
     x: {label: "step"},
     y: {label: y, domain},
     color: {legend: true, range: palette},
-    marks: [Plot.line(rows, {x: "step", y: "value", stroke: "series", title: "series"})]
+    marks: [Plot.line(rows, {x: "step", y: "value", stroke: "series", z: "series", title: "series"})]
   });
 }
 
@@ -52,13 +62,6 @@ export function HeadWeights(rows: {feature: string; weight: number}[], {width, h
   });
 }
 
-export interface FrontierRow {
-  kl: number;
-  value: number;
-  series: string;
-  kind: "curve" | "point" | "path";
-  label?: string;
-}
 /** Value (RM reward or hidden utility) against KL(π‖π_SFT): curves, trajectories and labelled points. */
 export function RewardKl(rows: FrontierRow[], {width, height, y}: Opt & {y: string}) {
   const curves = rows.filter((r) => r.kind === "curve");
@@ -70,8 +73,8 @@ export function RewardKl(rows: FrontierRow[], {width, height, y}: Opt & {y: stri
     y: {label: y},
     color: {legend: true, range: palette},
     marks: [
-      Plot.line(curves, {x: "kl", y: "value", stroke: "series", strokeWidth: 2}),
-      Plot.line(paths, {x: "kl", y: "value", stroke: "series", strokeDasharray: "3,2"}),
+      Plot.line(curves, {x: "kl", y: "value", stroke: "series", z: "series", strokeWidth: 2}),
+      Plot.line(paths, {x: "kl", y: "value", stroke: "series", z: "series", strokeDasharray: "3,2"}),
       Plot.dot(paths, {x: "kl", y: "value", stroke: "series", r: 1.5}),
       Plot.dot(points, {x: "kl", y: "value", fill: "series", r: 5, title: (d: FrontierRow) => `${d.series}${d.label ? ` (${d.label})` : ""}: KL ${d.kl.toFixed(3)}, ${d.value.toFixed(3)}`}),
       Plot.text(points, {x: "kl", y: "value", text: "label", dy: -10, fontSize: 11})
@@ -90,7 +93,7 @@ export function BonKl(rows: {n: number; kl: number; formula: number}[], {width, 
     x: {label: "n", type: "log", base: 2},
     y: {label: "KL(π_BoN ‖ π_SFT), nats"},
     color: {legend: true, range: palette},
-    marks: [Plot.line(long, {x: "n", y: "value", stroke: "series"}), Plot.dot(long, {x: "n", y: "value", fill: "series", r: 3, title: (d: {n: number; value: number; series: string}) => `n = ${d.n}, ${d.series}: ${d.value.toFixed(3)}`})]
+    marks: [Plot.line(long, {x: "n", y: "value", stroke: "series", z: "series"}), Plot.dot(long, {x: "n", y: "value", fill: "series", r: 3, title: (d: {n: number; value: number; series: string}) => `n = ${d.n}, ${d.series}: ${d.value.toFixed(3)}`})]
   });
 }
 
@@ -129,6 +132,6 @@ export function BonReward(rows: {n: number; reward: number; utility: number}[], 
     x: {label: "n", type: "log", base: 2},
     y: {label: "mean over prompts"},
     color: {legend: true, range: palette},
-    marks: [Plot.line(long, {x: "n", y: "value", stroke: "series"}), Plot.dot(long, {x: "n", y: "value", fill: "series", r: 3, title: (d: {n: number; value: number; series: string}) => `n = ${d.n}, ${d.series}: ${d.value.toFixed(3)}`})]
+    marks: [Plot.line(long, {x: "n", y: "value", stroke: "series", z: "series"}), Plot.dot(long, {x: "n", y: "value", fill: "series", r: 3, title: (d: {n: number; value: number; series: string}) => `n = ${d.n}, ${d.series}: ${d.value.toFixed(3)}`})]
   });
 }
