@@ -4,6 +4,7 @@
 // Gaussian elimination with partial pivoting; D ≤ 6 here. Leaves out regularisation.
 import {InputError} from "../kit/params.js";
 import type {Space} from "./dataset.js";
+import {spearman} from "./metrics.js";
 
 /** argmin_{w,b} Σ (w·φ(y) + b − target(y))²: returns [w (D), b]. Throws InputError for a singular system. */
 export function leastSquaresHead(space: Space, target: Float64Array): Float64Array {
@@ -31,4 +32,21 @@ export function leastSquaresHead(space: Space, target: Float64Array): Float64Arr
     }
   }
   return Float64Array.from({length: K}, (_, c) => A[c][K] / A[c][c]);
+}
+
+/**
+ * Spearman's ρ between the hidden utility and the least-squares head fitted to it on this space's
+ * features: the best ranking any head on a frozen backbone can give. Fitted values are rounded to
+ * 1e-9 first (and so is the utility), so equal values tie instead of being ordered by float noise.
+ */
+export function frozenHeadCeiling(space: Space): number {
+  const w = leastSquaresHead(space, space.utility);
+  const D = space.dim;
+  const fit = new Float64Array(space.nResponses);
+  for (let i = 0; i < fit.length; i++) {
+    let acc = w[D];
+    for (let d = 0; d < D; d++) acc += w[d] * space.features[i * D + d];
+    fit[i] = Math.round(acc * 1e9) / 1e9;
+  }
+  return spearman(fit, space.utility.map((u) => Math.round(u * 1e9) / 1e9));
 }
