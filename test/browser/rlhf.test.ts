@@ -59,10 +59,7 @@ describe("/rlhf", () => {
   });
 
   it("is accessible (axe-core) and fits a 375 px phone with the SFT bars' labels on screen (issues 10.13, 10.14)", async () => {
-    await s.expectAccessible({
-      "html-has-lang": "fixed site-wide by scripts/postbuild.ts",
-      "meta-viewport": "fixed site-wide by scripts/postbuild.ts"
-    });
+    await s.expectAccessible();
     await s.expectFitsPhone();
     // every label of the policy-bar chart starts inside its svg (none cut off at the left edge)
     const offscreen = await s.page.evaluate(() => {

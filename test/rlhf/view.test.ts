@@ -114,7 +114,6 @@ describe("leastSquaresHead (the best a frozen backbone allows, issue 9.3)", () =
     for (let i = 0; i < fit.length; i++) expect(fit[i]).toBeCloseTo(oracle.utility[i], 10);
     expect(frozenHeadCeiling(oracle)).toBe(1);
     expect(frozenHeadCeiling(surface)).toBeLessThan(0.95);
-    expect(frozenHeadCeiling(surface)).toBeCloseTo(spearman(rewardsOf(surface, leastSquaresHead(surface, surface.utility)), surface.utility), 6);
   });
 });
 
