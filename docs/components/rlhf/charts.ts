@@ -82,20 +82,24 @@ export function RewardKl(rows: FrontierRow[], {width, height, y}: Opt & {y: stri
   });
 }
 
-/** Best-of-n: measured KL and the formula log n − (n−1)/n against n. */
-export function BonKl(rows: {n: number; kl: number; formula: number}[], {width, height}: Opt) {
-  const long = rows.flatMap((r) => [
-    {n: r.n, value: r.kl, series: "exact KL on this data"},
-    {n: r.n, value: r.formula, series: "log n − (n−1)/n"}
-  ]);
+type BonRow = {n: number; kl: number; formula: number; reward: number; utility: number};
+/** Two series of best-of-n against n (log scale), picked from each row. */
+function BonLines(rows: BonRow[], series: [string, (r: BonRow) => number][], y: string, {width, height}: Opt) {
+  const long = rows.flatMap((r) => series.map(([name, pick]) => ({n: r.n, value: pick(r), series: name})));
   return Plot.plot({
     ...plotDefaults(width, height),
     x: {label: "n", type: "log", base: 2},
-    y: {label: "KL(π_BoN ‖ π_SFT), nats"},
+    y: {label: y},
     color: {legend: true, range: palette},
     marks: [Plot.line(long, {x: "n", y: "value", stroke: "series", z: "series"}), Plot.dot(long, {x: "n", y: "value", fill: "series", r: 3, title: (d: {n: number; value: number; series: string}) => `n = ${d.n}, ${d.series}: ${d.value.toFixed(3)}`})]
   });
 }
+
+/** Best-of-n: measured KL and the formula log n − (n−1)/n against n. */
+export const BonKl = (rows: BonRow[], opt: Opt) => BonLines(rows, [["exact KL on this data", (r) => r.kl], ["log n − (n−1)/n", (r) => r.formula]], "KL(π_BoN ‖ π_SFT), nats", opt);
+
+/** Best-of-n: the RM's reward and the hidden utility of the kept response against n. */
+export const BonReward = (rows: BonRow[], opt: Opt) => BonLines(rows, [["RM reward", (r) => r.reward], ["true utility", (r) => r.utility]], "mean over prompts", opt);
 
 /** Scatter: the RM's reward against DPO's implicit reward, one dot per response. */
 export function ImplicitScatter(rows: {rm: number; implicit: number; correct: string}[], {width, height}: Opt) {
@@ -118,20 +122,5 @@ export function WinRates(rows: {policy: string; judge: string; win: number}[], {
     fy: {label: null},
     color: {legend: true, range: [palette[4], palette[1]]},
     marks: [Plot.barX(rows, {x: "win", y: "judge", fy: "policy", fill: "judge", title: (d: {policy: string; judge: string; win: number}) => `${d.policy}, judged by the ${d.judge}: ${d.win.toFixed(3)}`}), Plot.ruleX([0.5], {stroke: "#888", strokeDasharray: "4,3"})]
-  });
-}
-
-/** Best-of-n: the RM's reward and the hidden utility of the kept response against n. */
-export function BonReward(rows: {n: number; reward: number; utility: number}[], {width, height}: Opt) {
-  const long = rows.flatMap((r) => [
-    {n: r.n, value: r.reward, series: "RM reward"},
-    {n: r.n, value: r.utility, series: "true utility"}
-  ]);
-  return Plot.plot({
-    ...plotDefaults(width, height),
-    x: {label: "n", type: "log", base: 2},
-    y: {label: "mean over prompts"},
-    color: {legend: true, range: palette},
-    marks: [Plot.line(long, {x: "n", y: "value", stroke: "series", z: "series"}), Plot.dot(long, {x: "n", y: "value", fill: "series", r: 3, title: (d: {n: number; value: number; series: string}) => `n = ${d.n}, ${d.series}: ${d.value.toFixed(3)}`})]
   });
 }
