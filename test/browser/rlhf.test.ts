@@ -153,7 +153,7 @@ describe("/rlhf with state in the URL", () => {
     expect(text).toContain(`so this RM ${verb} length`);
     expect(text).not.toContain("τ = 1 ");
     await s.close();
-    const o = await lab.open("/rlhf?backbone=oracle");
+    const o = await lab.open("/rlhf?backbone=oracle&rmsteps=20");
     const oracle = o.page.locator(".rlhf-rm-reading");
     await expect.poll(() => oracle.textContent(), {timeout: 60_000}).toContain("The oracle backbone has no length feature");
     expect(await oracle.textContent()).not.toContain("—");

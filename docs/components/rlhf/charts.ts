@@ -20,9 +20,9 @@ export function PolicyBars(rows: {candidate: string; policy: string; p: number}[
     x: {label: "probability", domain: [0, 1]},
     y: {axis: null},
     fy: {label: null},
-    color: {legend: true, range: palette},
+    color: {legend: true, range: palette, domain: [...new Set(rows.map((r) => r.policy))]},
     marks: [
-      Plot.axisFy({label: null, lineWidth: (marginLeft - 14) / 12, textOverflow: "ellipsis"}),
+      Plot.axisFy({anchor: "left", label: null, lineWidth: (marginLeft - 14) / 12, textOverflow: "ellipsis"}),
       Plot.barX(rows, {x: "p", y: "policy", fy: "candidate", fill: "policy", title: (d: {policy: string; p: number}) => `${d.policy}: ${d.p.toFixed(3)}`}),
       Plot.ruleX([0])
     ]
