@@ -10,7 +10,8 @@ type Opt = {width: number; height?: number};
 /**
  * Probability of each candidate of one prompt under several policies. rows: {candidate, policy, p}.
  * The candidate labels wrap inside a left margin that shrinks with the width (a 375 px phone keeps
- * them on screen); the policies are told apart by colour (legend), not by a second axis.
+ * them on screen; give such widths taller facets, see barsHeight); the policies are told apart by
+ * colour (legend), not by a second axis.
  */
 export function PolicyBars(rows: {candidate: string; policy: string; p: number}[], {width, height}: Opt) {
   const marginLeft = Math.min(160, Math.round(width * 0.3));
@@ -22,12 +23,15 @@ export function PolicyBars(rows: {candidate: string; policy: string; p: number}[
     fy: {label: null},
     color: {legend: true, range: palette, domain: [...new Set(rows.map((r) => r.policy))]},
     marks: [
-      Plot.axisFy({anchor: "left", label: null, lineWidth: (marginLeft - 14) / 12, textOverflow: "ellipsis"}),
+      Plot.axisFy({anchor: "left", label: null, lineWidth: (marginLeft - 14) / 12}), // wraps long labels
       Plot.barX(rows, {x: "p", y: "policy", fy: "candidate", fill: "policy", title: (d: {policy: string; p: number}) => `${d.policy}: ${d.p.toFixed(3)}`}),
       Plot.ruleX([0])
     ]
   });
 }
+
+/** Height for PolicyBars: taller facets on narrow widths, where a label wraps onto three lines. */
+export const barsHeight = (candidates: number, width: number) => 40 + (width < 500 ? 46 : 34) * candidates;
 
 /** Lines over training steps. rows: {step, value, series} */
 export function Curves(rows: {step: number; value: number; series: string}[], {width, height, y, domain}: Opt & {y: string; domain?: [number, number]}) {

@@ -13,7 +13,7 @@ import type {PolicySnapshot, PpoRecord} from "../../labs/rlhf/ppo.js";
 import type {RmSnapshot} from "../../labs/rlhf/rm-run.js";
 import type {SftSnapshot} from "../../labs/rlhf/sft.js";
 import {alternativesRows, frontierRows, policyBarRows} from "../../labs/rlhf/view.js";
-import {BonKl, BonReward, Calibration, Curves, HeadWeights, ImplicitScatter, PolicyBars, RewardKl, WinRates} from "./charts.js";
+import {barsHeight, BonKl, BonReward, Calibration, Curves, HeadWeights, ImplicitScatter, PolicyBars, RewardKl, WinRates} from "./charts.js";
 import {alternativesLine, h, ppoLine, rmLine, sftLine} from "./sections.js";
 
 type Follow<S> = LiveChartOptions<S>;
@@ -22,12 +22,12 @@ type Point = {kl: number; reward: number; utility: number};
 
 /** SFT's line and the policy bars of prompt p (base vs SFT). */
 export function sftFigure(space: Space, p: number, piBase: Float64Array, opts: () => Follow<SftSnapshot>): HTMLElement {
-  const height = 40 + 34 * (space.offsets[p + 1] - space.offsets[p]);
+  const n = space.offsets[p + 1] - space.offsets[p];
   return h(
     "div",
     {},
     liveChart((s) => sftLine(space, piBase, s), opts()),
-    liveChart((s, width) => PolicyBars(policyBarRows(space, p, [{name: "base (θ = 0)", pi: piBase}, {name: "SFT", pi: s.pi}]), {width, height}), opts())
+    liveChart((s, width) => PolicyBars(policyBarRows(space, p, [{name: "base (θ = 0)", pi: piBase}, {name: "SFT", pi: s.pi}]), {width, height: barsHeight(n, width)}), opts())
   );
 }
 
