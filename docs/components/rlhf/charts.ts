@@ -30,8 +30,8 @@ export function PolicyBars(rows: {candidate: string; policy: string; p: number}[
   });
 }
 
-/** Height for PolicyBars: taller facets on narrow widths, where a label wraps onto three lines. */
-export const barsHeight = (candidates: number, width: number) => 40 + (width < 500 ? 46 : 34) * candidates;
+/** Height for PolicyBars: taller facets on narrow widths, where a label wraps onto up to four lines. */
+export const barsHeight = (candidates: number, width: number) => 40 + (width < 500 ? 56 : 34) * candidates;
 
 /** Lines over training steps. rows: {step, value, series} */
 export function Curves(rows: {step: number; value: number; series: string}[], {width, height, y, domain}: Opt & {y: string; domain?: [number, number]}) {
