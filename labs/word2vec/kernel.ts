@@ -131,9 +131,22 @@ export function kernelProgress(s: KernelState): number {
 /** gensim's min_alpha: the learning rate decays linearly from alpha0 to this. */
 export const MIN_ALPHA = 1e-4;
 
-/** Linear decay as gensim: max(alpha0 - (alpha0 - MIN_ALPHA) * done / (epochs * T + 1), MIN_ALPHA) (word2vec.c's floor is alpha0 * 1e-4). */
+/**
+ * The kernel's schedule, gensim's form (gensim/models/word2vec.py `_get_next_alpha`): alpha falls
+ * linearly from alpha0 to min_alpha = MIN_ALPHA (an absolute 1e-4) and stays there:
+ * max(alpha0 - (alpha0 - MIN_ALPHA) * p, MIN_ALPHA), with p = done / (total + 1), total = epochs * T words.
+ * The +1 is word2vec.c's guard against a zero total; it moves p by less than 1 / total.
+ */
 export function learningRate(alpha0: number, done: number, total: number): number {
   return Math.max(alpha0 - (alpha0 - MIN_ALPHA) * (done / (total + 1)), MIN_ALPHA);
+}
+
+/**
+ * word2vec.c's schedule (TrainModelThread, L397-398), for comparison only (the kernel does not use it):
+ * alpha0 * (1 - done / (total + 1)), floored at alpha0 * 1e-4, a floor relative to alpha0.
+ */
+export function word2vecCLearningRate(alpha0: number, done: number, total: number): number {
+  return Math.max(alpha0 * (1 - done / (total + 1)), alpha0 * 1e-4);
 }
 
 /**
