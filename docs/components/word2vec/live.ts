@@ -3,7 +3,6 @@
 // Plot figures take plain data; label placement on the map comes from labs/word2vec/labels.ts.
 import * as Plot from "@observablehq/plot";
 import {fmt, palette} from "../kit/chart-style.js";
-import {axisNumber} from "../../labs/word2vec/format.js";
 import {collides, placeLabels, textBox, type Box} from "../../labs/word2vec/labels.js";
 import type {SessionSnapshot} from "../../labs/word2vec/session.js";
 
@@ -18,7 +17,7 @@ export function LossChart(s: Pick<SessionSnapshot, "loss">, negative: number, {w
     style: {fontSize: "12px", fontFamily: "var(--sans-serif)", overflow: "visible"},
     ariaLabel: "NEG loss per positive pair against words read",
     grid: true,
-    x: {label: "words read", labelArrow: "right", tickFormat: axisNumber, ticks: Math.max(2, Math.floor(width / 110))},
+    x: {label: "words read", labelArrow: "right", tickFormat: (v: number) => v.toLocaleString("en-US"), ticks: Math.max(2, Math.floor(width / 120))},
     y: {label: "NEG loss per positive pair", domain: [0, 1.05 * Math.max(start, ...s.loss.map((p) => p.loss))], tickFormat: (v: number) => fmt(v, 2)},
     marks: [
       Plot.ruleY([start], {stroke: palette[9], strokeDasharray: "4,3"}),
@@ -75,8 +74,15 @@ export function WordMap(points: ProjectedWord[], axes: [string, string], {width}
     rings
   );
   const hitLabels = hits.map((p, i) => ({word: p.word, x: p.x, y: p.y, lx: dataX(placed[i].x), ly: dataY(placed[i].y), far: Math.hypot(placed[i].x - px(p.x), placed[i].y - py(p.y)) > 14}));
+  // Small labels, most frequent first, each only where it covers no bold label, ring or earlier small label.
   const taken = [...placed.map((p) => p.box), ...rings];
-  const minor = points.filter((p) => p.word && !p.hit && !collides(textBox(p.word, px(p.x), py(p.y) - 7, WORD_FONT), taken));
+  const minor = points.filter((p) => {
+    if (!p.word || p.hit) return false;
+    const box = textBox(p.word, px(p.x), py(p.y) - 7, WORD_FONT);
+    if (collides(box, taken)) return false;
+    taken.push(box);
+    return true;
+  });
 
   return Plot.plot({
     width,

@@ -119,7 +119,7 @@ export function scheduleSentence(alpha0: number, total: number): string {
   const gensim = learningRate(alpha0, total, total);
   const c = word2vecCLearningRate(alpha0, total, total);
   const ratio = Math.max(gensim, c) / Math.min(gensim, c);
-  return `With α₀ = ${alpha0} and ${total.toLocaleString("en-US")} words to read, the last update of this run uses α = ${fmt(gensim, 6)}; word2vec.c's rule would use ${fmt(c, 6)}, ${fmt(ratio, 3)} times ${c < gensim ? "smaller" : "larger"}.`;
+  return `With α₀ = ${alpha0} and ${total.toLocaleString("en-US")} words to read, the last update of this run uses α = ${fmt(gensim, 3)}; word2vec.c's rule would use ${fmt(c, 3)}, ${fmt(ratio, 3)} times ${c < gensim ? "smaller" : "larger"}.`;
 }
 
 // Per vectors array (a snapshot's or the build's), computed once: the unit rows and the principal axes.
