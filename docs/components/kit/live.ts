@@ -145,7 +145,8 @@ export function liveChart<T>(render: (data: T, width: number) => Element, option
  */
 export function patch(old: Element, next: Element): void {
   for (const {name, value} of Array.from(next.attributes)) if (old.getAttribute(name) !== value) old.setAttribute(name, value);
-  for (const {name} of Array.from(old.attributes)) if (!next.hasAttribute(name)) old.removeAttribute(name);
+  // role is kept: the site adds role="group" to Plot's labelled groups after they are drawn (scripts/postbuild.ts).
+  for (const {name} of Array.from(old.attributes)) if (!next.hasAttribute(name) && name !== "role") old.removeAttribute(name);
   const children = Array.from(next.childNodes);
   children.forEach((n, i) => {
     const o = old.childNodes[i];
