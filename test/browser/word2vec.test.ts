@@ -12,16 +12,6 @@ let lab: Lab;
 beforeAll(async () => (lab = await launchLab()));
 afterAll(async () => lab?.close());
 
-// Violations that come from outside this page's code, each with its reason (axe-core rule id -> why).
-const SITE_WIDE_AXE = {
-  "html-has-lang": "fixed site-wide by scripts/postbuild.ts",
-  "meta-viewport": "fixed site-wide by scripts/postbuild.ts",
-  "label-title-only": "the sidebar toggle (Framework's markup): fixed site-wide by scripts/postbuild.ts",
-  list: "the sidebar's list (Framework's markup): fixed site-wide by scripts/postbuild.ts",
-  "color-contrast": "the theme's muted grey #76787b (4.09–4.42:1) in Framework's sidebar, table of contents and footer and in the kit's callout headers and run status: a site-wide style, not this page's",
-  "aria-prohibited-attr": "Observable Plot labels its mark groups (<g aria-label>) without a role: the library's markup"
-};
-
 const neighboursText = (s: {page: import("playwright-core").Page}) => s.page.locator(".w2v-neighbours").first().innerText();
 const statusText = (s: {page: import("playwright-core").Page}) => s.page.locator(".w2v-status").innerText();
 
@@ -44,7 +34,7 @@ describe("word2vec page", () => {
     const ticks = await s.page.evaluate(() => Array.from(document.querySelectorAll("main svg [aria-label$='tick label'] text, main svg g[aria-label='x-axis tick label'] text, main svg g[aria-label='y-axis tick label'] text"), (t) => t.textContent ?? ""));
     expect(ticks.length).toBeGreaterThan(5);
     expect(ticks.filter((t) => /\d[mµunk]$/.test(t))).toEqual([]);
-    await s.expectAccessible(SITE_WIDE_AXE);
+    await s.expectAccessible();
     await s.expectFitsPhone();
     expect(s.problems()).toEqual([]);
     await s.close();

@@ -96,7 +96,6 @@ export function WordMap(points: ProjectedWord[], axes: [string, string], {width}
     x: {domain: [x0, x1], axis: null},
     y: {domain: [y0, y1], axis: null},
     marks: [
-      Plot.frame({stroke: "currentColor", strokeOpacity: 0.1}),
       Plot.dot(points, {x: "x", y: "y", r: 2.5, fill: (p: ProjectedWord) => POS_COLORS[p.pos] ?? palette[9], fillOpacity: 0.8, title: (p: ProjectedWord) => p.word}),
       Plot.text(minor, {x: "x", y: "y", text: "word", dy: -7, fontSize: WORD_FONT, fill: "currentColor", fillOpacity: 0.75}),
       Plot.dot(hits, {x: "x", y: "y", r: 7, stroke: "currentColor", strokeWidth: 2}),
