@@ -14,7 +14,7 @@ import {downloadButton} from "./charts.js";
 import {toProjectorTsv, toWord2VecText} from "../../labs/word2vec/export.js";
 
 export type Setup =
-  | {ok: true; name: string; corpus: Corpus; pos: Uint8Array | null; source: CorpusSource; V: number; T: number}
+  | {ok: true; name: string; corpus: Corpus; pos: Uint8Array | null; source: CorpusSource; V: number; T: number; index: Map<string, number>}
   | {ok: false; error: string};
 
 /** Brown as fetched once by the page (handed to every worker as is), or the reader's text or file. */
@@ -36,7 +36,9 @@ export async function corpusSetup(source: string, brown: BrownFiles, text: strin
       choice = {name: "your text", corpus: encodeSentences(tokenizeText(chosen ?? "")), pos: null, source: {kind: "text", text: chosen}};
     }
     const V = checkedVocabSize(choice.corpus, minCount);
-    return {ok: true, ...choice, V, T: trainWords(choice.corpus, V)};
+    // Word -> type row, per corpus (the vocabulary of any min-count is a prefix of the types).
+    const index = new Map(choice.corpus.words.map((w, i) => [w, i]));
+    return {ok: true, ...choice, V, T: trainWords(choice.corpus, V), index};
   } catch (error) {
     return {ok: false, error: error instanceof Error ? error.message : String(error)};
   }
