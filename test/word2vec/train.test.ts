@@ -58,10 +58,10 @@ describe("training", () => {
   });
 
   it("stepKernel sets alpha from learningRate every 10,000 words (the kernel uses gensim's form)", () => {
-    const corpus = plantedCorpus(3000, 3); // 24,000 words per epoch
-    const s = initKernel({...small, epochs: 2}, corpus, mulberry32(1));
+    const corpus = plantedCorpus(1500, 3); // 12,000 words per epoch
+    const s = initKernel({...small, epochs: 3}, corpus, mulberry32(1));
     const seen: number[] = [];
-    while (s.epoch < 2) {
+    while (s.epoch < 3) {
       stepKernel(s, 5000);
       expect(s.alpha).toBeCloseTo(Math.max(MIN_ALPHA, 0.025 - (0.025 - MIN_ALPHA) * (s.alphaWords / (totalWords(s) + 1))), 12);
       seen.push(s.alpha);
