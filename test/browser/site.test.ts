@@ -19,7 +19,7 @@ describe("every page", () => {
   });
 
   for (const path of pages) {
-    it(`${path} loads with no console errors, failed or external requests, and renders its cells`, async () => {
+    it(`${path} loads with no console errors or warnings, failed or external requests, renders its cells, passes axe and fits 375 px`, async () => {
       const s = await lab.open(path);
       await s.page.waitForLoadState("networkidle");
       // Framework marks a cell that threw with .observablehq--error.
@@ -29,6 +29,9 @@ describe("every page", () => {
       const texCount = await s.page.locator(".katex").count();
       const usesTex = await s.page.evaluate(() => document.documentElement.innerHTML.includes("tex`"));
       if (usesTex) expect(texCount).toBeGreaterThan(0);
+      // Every page, as first shown: no critical or serious axe violation, nothing wider than a phone.
+      await s.expectAccessible();
+      await s.expectFitsPhone();
       expect(s.problems()).toEqual([]);
       await s.close();
     });
@@ -219,14 +222,4 @@ describe("lab kit v2 and the site", () => {
     await s.close();
   });
 
-  for (const path of ["/", "/teaching"]) {
-    it(`${path} has no critical or serious accessibility violation and fits a 375 px phone`, async () => {
-      const s = await lab.open(path);
-      await s.page.waitForLoadState("networkidle");
-      await s.expectAccessible();
-      await s.expectFitsPhone();
-      expect(s.problems()).toEqual([]);
-      await s.close();
-    });
-  }
 });
