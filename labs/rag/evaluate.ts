@@ -30,7 +30,7 @@ export interface EvalConfig {
 
 export const DEFAULT_EVAL: EvalConfig = {
   chunking: {method: "recursive", size: 100, overlap: 20}, pooling: "sif", bm25: {k1: 1.2, b: 0.75},
-  fusion: "rrf", rrfK: 60, weight: 0.5, contextK: 5, threshold: 0.5, batch: 15
+  fusion: "rrf", rrfK: 60, weight: 0.5, contextK: 5, threshold: 0.4, batch: 15
 };
 
 export interface EvalData {
