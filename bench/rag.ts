@@ -19,7 +19,7 @@ const docs = readSotu();
 const questions: Question[] = JSON.parse(readFileSync("data/rag/questions.json", "utf8"));
 const chunking = {method: "recursive", size: 100, overlap: 20} as const;
 const chunks = chunkDocs(docs, chunking);
-const chunkTerms = chunks.map((c) => terms(c.text));
+const chunkTerms = chunks.map((c) => terms(`${c.title} ${c.text}`)); // as labs/rag indexes them
 
 const time = (f: () => void) => { const t = performance.now(); f(); return performance.now() - t; };
 const median = (xs: number[]) => percentile(xs, 50);
@@ -47,7 +47,7 @@ rows.push({name: "lab BM25 (Lucene idf, k1 1.2, b 0.75), top 10", buildMs: media
 
 const msBuilds: number[] = [];
 let ms!: MiniSearch<{id: number; text: string}>;
-const docsForMs = chunks.map((c, id) => ({id, text: c.text}));
+const docsForMs = chunks.map((c, id) => ({id, text: `${c.title} ${c.text}`}));
 for (let r = 0; r < 5; r++) msBuilds.push(time(() => {
   ms = new MiniSearch({fields: ["text"], tokenize: (t) => terms(t), processTerm: (t) => t});
   ms.addAll(docsForMs);

@@ -1,5 +1,5 @@
 // Extractive answers with citations: among the top retrieved chunks, the sentence covering the most
-// query-term idf mass is the answer, cited as (document, character span); below a coverage threshold
+// query-term idf mass (with the document's title) is the answer, cited as (document, character span); below a coverage threshold
 // the system abstains ("not in the documents"). No generation: the answer is always copied text.
 import {bm25Idf} from "./bm25.js";
 import type {RagIndex, Retrieved} from "./rag-index.js";
@@ -29,7 +29,7 @@ export function extractAnswer(index: RagIndex, qTerms: readonly string[], chunks
   for (const c of chunks) {
     for (const s of sentenceSpans(c.text)) {
       const text = c.text.slice(s.start, s.end);
-      const present = new Set(terms(text));
+      const present = new Set(terms(`${c.title} ${text}`)); // the citation names the document, so its title counts
       let got = 0;
       for (const t of distinct) if (present.has(t)) got += idf.get(t)!;
       const coverage = total > 0 ? got / total : 0;

@@ -70,10 +70,15 @@ function insert(index: RagIndex, chunk: Chunk, pooled: Float32Array): void {
   index.vectors.set(pooled, slot * D);
   if (index.pc) removeComponent(index.vectors, slot * D, index.pc);
   normalizeRow(index.vectors, slot * D, D);
-  const t = terms(chunk.text);
+  const t = indexTerms(chunk);
   index.bm25.add(t);
   index.chunks.push(chunk);
   index.terms.push(t);
+}
+
+/** What BM25 indexes for a chunk: its document's title (year and speaker, metadata a question may name) and its text. */
+export function indexTerms(chunk: Chunk): string[] {
+  return terms(`${chunk.title} ${chunk.text}`);
 }
 
 /** Adds a document; InputError if its id is taken or its text is unusable. Returns the new chunks. */

@@ -43,7 +43,7 @@ export function runStudy(data: EvalData) {
   // 3. three "BM25"s on the same chunks and analyzer: recall@5 on answerable questions, and top-10 agreement
   const chunks = index.chunks.filter((c) => c !== null);
   const ms = new MiniSearch<{id: number; text: string}>({fields: ["text"], tokenize: (t) => terms(t), processTerm: (t) => t});
-  ms.addAll(chunks.map((c, id) => ({id, text: c!.text})));
+  ms.addAll(chunks.map((c, id) => ({id, text: `${c!.title} ${c!.text}`}))); // what the lab's BM25 indexes too
   const variants = {
     lucene: (q: string) => retrieve(index, q, {method: "bm25", k: 10}),
     k15: (q: string) => retrieve(index, q, {method: "bm25", k: 10, bm25: {k1: 1.5, b: 0.75}}),
