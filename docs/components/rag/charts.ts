@@ -52,6 +52,8 @@ export function RecallChart(s: EvalSnapshot, k: (typeof RECALL_KS)[number], widt
 /** Every metric, one row per method and question type. */
 export function MetricsTable(s: EvalSnapshot): HTMLElement {
   const table = el("table", undefined, "rag-metrics");
+  table.tabIndex = 0; // it scrolls sideways on a phone: reachable by keyboard
+  table.setAttribute("aria-label", "metrics by method and question type");
   const head = el("tr");
   for (const h of ["method", "questions", "n", "R@1", "R@5", "R@10", "MRR", "nDCG@10", "EM", "F1", "citation precision", "abstained", "p95 ms"]) head.append(el("th", h));
   table.append(head);
