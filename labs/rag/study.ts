@@ -24,9 +24,9 @@ export function runStudy(data: EvalData) {
     return {pooling: p, single: cellMeans(cells.single), multi: cellMeans(cells.multi)};
   });
 
-  // 2. chunks in context: hybrid retrieval, answers from the top c chunks
+  // 2. chunks in context: BM25 retrieval (the strongest list here), answers from the top c chunks
   const index = buildIndex(data.docs, data.wv, {chunking: DEFAULT_EVAL.chunking, pooling: DEFAULT_EVAL.pooling});
-  const ranked = data.questions.map((q) => retrieve(index, q.question, {method: "hybrid", k: 20}));
+  const ranked = data.questions.map((q) => retrieve(index, q.question, {method: "bm25", k: 20}));
   const context = [1, 2, 3, 5, 10, 20].map((c) => {
     let answerable = 0, contains = 0, answered = 0, unanswerable = 0, abstainedU = 0, recall = 0, chars = 0;
     data.questions.forEach((q, i) => {
