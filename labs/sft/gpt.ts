@@ -132,10 +132,8 @@ export class TinyGPT {
     if (T > contextLength) throw new InputError(`The sequence has ${T} tokens, more than the context length ${contextLength}.`);
     if (b.ids.length !== B * T) throw new InputError(`ids must have ${B}×${T} entries, got ${b.ids.length}.`);
     const positions = b.positions ?? Int32Array.from({length: B * T}, (_, i) => i % T);
-    const idx = tf.tensor2d(b.ids, [B, T], "int32");
-    const pos = tf.tensor2d(positions, [B, T], "int32");
     // x: [B, T, d] = token embedding + position embedding
-    let x = tf.add(tf.gather(this.p("wte"), idx), tf.gather(this.p("wpe"), pos)) as tf.Tensor3D;
+    let x = tf.add(embed(this.p("wte"), b.ids, B, T), embed(this.p("wpe"), positions, B, T)) as tf.Tensor3D;
     const bias = attentionBias(B, T, b.segments); // [B or 1, 1, T, T], 0 = allowed, −1e9 = masked
     for (let l = 0; l < this.config.nLayers; l++) {
       const pre = `h.${l}.`;
@@ -144,7 +142,7 @@ export class TinyGPT {
     }
     x = layerNorm(x, this.p("ln_f.weight"), this.p("ln_f.bias"));
     // Tied head: logits = x · wteᵀ, [B·T, d] × [d, V]
-    const flat = tf.matMul(x.reshape([B * T, d]), this.p("wte"), false, true);
+    const flat = mm(x.reshape([B * T, d]), tf.transpose(this.p("wte")));
     return flat.reshape([B, T, this.config.vocabSize]);
   }
 
@@ -152,19 +150,19 @@ export class TinyGPT {
     const [B, T] = x.shape;
     const hd = d / H;
     // qkv: [B·T, 3d] → q, k, v each [B, H, T, hd]
-    const qkv = tf.add(tf.matMul(x.reshape([B * T, d]), this.p(pre + "attn.c_attn.weight")), this.p(pre + "attn.c_attn.bias"));
+    const qkv = tf.add(mm(x.reshape([B * T, d]), this.p(pre + "attn.c_attn.weight")), this.p(pre + "attn.c_attn.bias"));
     const [q, k, v] = tf.split(qkv, 3, 1).map((t) => t.reshape([B, T, H, hd]).transpose([0, 2, 1, 3]));
     // scores: [B, H, T, T] = q kᵀ / √hd + mask bias
     const scores = tf.add(tf.mul(tf.matMul(q, k, false, true), 1 / Math.sqrt(hd)), bias);
     const y = tf.matMul(tf.softmax(scores), v); // [B, H, T, hd]
     const merged = y.transpose([0, 2, 1, 3]).reshape([B * T, d]);
-    return tf.add(tf.matMul(merged, this.p(pre + "attn.c_proj.weight")), this.p(pre + "attn.c_proj.bias")).reshape([B, T, d]);
+    return tf.add(mm(merged, this.p(pre + "attn.c_proj.weight")), this.p(pre + "attn.c_proj.bias")).reshape([B, T, d]);
   }
 
   private mlp(x: tf.Tensor3D, pre: string): tf.Tensor3D {
     const [B, T, d] = x.shape;
-    const h = gelu(tf.add(tf.matMul(x.reshape([B * T, d]), this.p(pre + "mlp.c_fc.weight")), this.p(pre + "mlp.c_fc.bias")));
-    return tf.add(tf.matMul(h, this.p(pre + "mlp.c_proj.weight")), this.p(pre + "mlp.c_proj.bias")).reshape([B, T, d]);
+    const h = gelu(tf.add(mm(x.reshape([B * T, d]), this.p(pre + "mlp.c_fc.weight")), this.p(pre + "mlp.c_fc.bias")));
+    return tf.add(mm(h, this.p(pre + "mlp.c_proj.weight")), this.p(pre + "mlp.c_proj.bias")).reshape([B, T, d]);
   }
 
   /** Mean cross-entropy (nats) over targets ≠ −100, as F.cross_entropy(ignore_index=−100). A scalar; inside tf.tidy. */
@@ -184,6 +182,41 @@ export class TinyGPT {
     for (const v of this.params.values()) v.dispose();
     this.params.clear();
   }
+}
+
+/**
+ * a·b for 2-D a [m, k] and b [k, n], with gradients da = dy·bᵀ and db = aᵀ·dy computed on explicitly
+ * transposed copies: tfjs's wasm backend runs untransposed 2-D products through XNNPACK (~9 GFLOP/s on
+ * one core here) but transposed ones through a plain loop (~1.2 GFLOP/s); see bench/sft.ts.
+ */
+export function mm(a: tf.Tensor, b: tf.Tensor): tf.Tensor2D {
+  const product = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+    const [x, y, save] = args as [tf.Tensor, tf.Tensor, tf.GradSaveFunc];
+    save([x, y]);
+    return {
+      value: tf.matMul(x as tf.Tensor2D, y as tf.Tensor2D),
+      gradFunc: (dy: tf.Tensor | tf.Tensor[], saved: tf.Tensor[]) => {
+        const [xs, ys] = saved as tf.Tensor2D[];
+        const g = dy as tf.Tensor2D;
+        return [tf.matMul(g, tf.transpose(ys)), tf.matMul(tf.transpose(xs), g)];
+      }
+    };
+  });
+  return product(a, b) as tf.Tensor2D;
+}
+
+/**
+ * Embedding lookup table[idx] → [B, T, d]. Its gradient adds each row of dy into its token's row with
+ * scatterND (duplicates sum), because tfjs's wasm backend has no UnsortedSegmentSum kernel for gather's gradient.
+ */
+export function embed(table: tf.Tensor, ids: Int32Array, B: number, T: number): tf.Tensor3D {
+  const [V, d] = table.shape as [number, number];
+  const lookup = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => ({
+    value: tf.gather(args[0] as tf.Tensor, tf.tensor2d(ids, [B, T], "int32")),
+    // Called after the forward pass's tidy; it builds its own index tensor from the plain array.
+    gradFunc: (dy: tf.Tensor | tf.Tensor[]) => tf.scatterND(tf.tensor2d(ids, [B * T, 1], "int32"), (dy as tf.Tensor).reshape([B * T, d]), [V, d])
+  }));
+  return lookup(table) as tf.Tensor3D;
 }
 
 /** LayerNorm over the last axis, eps 1e-5 (PyTorch's default), biased variance. */
