@@ -22,5 +22,5 @@ export default {
   footer: "LLM Lab — every figure is computed in your browser. Seeded, offline, open source.",
   toc: true,
   pager: true,
-  search: false
+  search: true
 };

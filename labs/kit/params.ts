@@ -11,11 +11,21 @@ export class InputError extends Error {
 const ok = <T>(value: T): Parsed<T> => ({ok: true, value});
 const fail = <T>(error: string): Parsed<T> => ({ok: false, error});
 
+/** Reader text inside a message: at most `max` characters, so a 10,000-character link value cannot flood a notice. */
+export function quote(text: string, max = 80): string {
+  const s = String(text);
+  return `"${s.length > max ? `${s.slice(0, max - 1)}…` : s}"`;
+}
+
+// Decimal notation only (plain or scientific). Number() would also read "0x10" as 16, "0b1" as 1 and
+// "" as 0; a shared link is read the way a person reads it, so those are refused.
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
 function parseFiniteNumber(name: string, text: string): Parsed<number> {
   const trimmed = String(text).trim();
   if (trimmed === "") return fail(`${name} is empty; enter a number.`);
-  const value = Number(trimmed);
-  if (!Number.isFinite(value)) return fail(`${name} must be a number, got "${trimmed}".`);
+  const value = DECIMAL.test(trimmed) ? Number(trimmed) : NaN;
+  if (!Number.isFinite(value)) return fail(`${name} must be a number, got ${quote(trimmed)}.`);
   return ok(value);
 }
 
@@ -45,7 +55,7 @@ export function choiceParam<C extends string>(options: {name: string; choices: r
   return (text: string): Parsed<C> => {
     const value = String(text).trim() as C;
     if (options.choices.includes(value)) return ok(value);
-    return fail(`${options.name} must be one of ${options.choices.join(", ")}, got "${value}".`);
+    return fail(`${options.name} must be one of ${options.choices.join(", ")}, got ${quote(value)}.`);
   };
 }
 
@@ -54,7 +64,7 @@ export function booleanParam(options: {name: string}) {
     const value = String(text).trim().toLowerCase();
     if (value === "true" || value === "1") return ok(true);
     if (value === "false" || value === "0") return ok(false);
-    return fail(`${options.name} must be true or false, got "${text}".`);
+    return fail(`${options.name} must be true or false, got ${quote(text)}.`);
   };
 }
 

@@ -52,3 +52,19 @@ export function shuffleInPlace<T, A extends Indexable<T>>(array: A, random: () =
   }
   return array;
 }
+
+/**
+ * An independent, named random stream derived from one seed: stream(seed, "init"), stream(seed, "data").
+ * Replaces ad-hoc offsets (seed + 2, seed * 1000 + t), which collide across seeds (seed 1's "+1"
+ * stream is seed 2's main one). The name is hashed with FNV-1a, mixed with the seed by a murmur3
+ * finaliser, and seeds mulberry32.
+ */
+export function stream(seed: number, name: string): () => number {
+  if (!Number.isFinite(seed)) throw new Error(`Seed must be a finite number, got ${seed}.`);
+  let h = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193);
+  h ^= Math.trunc(seed) >>> 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return mulberry32((h ^ (h >>> 16)) >>> 0);
+}

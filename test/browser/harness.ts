@@ -1,7 +1,8 @@
 // Browser test harness: serves the built site (dist/) with clean URLs and drives Debian's Chromium
 // through playwright-core. Each page session records what a reader must never see: console errors,
 // uncaught exceptions, failed requests and any request to a host other than the site itself.
-import {existsSync} from "node:fs";
+import {existsSync, readFileSync} from "node:fs";
+import {createRequire} from "node:module";
 import type {Server} from "node:http";
 import {chromium, type Browser, type Page} from "playwright-core";
 import {expect} from "vitest";
@@ -24,6 +25,13 @@ export interface PageSession {
    * averaged), stayed under WALL_TASK_LIMIT_MS; returns the figures.
    */
   expectResponsive(label: string, slowdownBefore: number): Promise<{longest: number; longestCpu: number; slowdown: number}>;
+  /**
+   * Runs axe-core on the page as it is now and asserts no critical or serious violation, except those
+   * listed in `allowed` (rule id -> why it cannot be fixed here, e.g. a library's markup). Returns the rest.
+   */
+  expectAccessible(allowed?: Record<string, string>): Promise<{id: string; impact: string; nodes: number}[]>;
+  /** Reloads the page at a 375 px wide phone viewport and asserts nothing makes the document scroll sideways. */
+  expectFitsPhone(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -81,7 +89,8 @@ export async function launchLab(): Promise<Lab> {
       const page = await context.newPage();
       const problems: string[] = [];
       page.on("console", (message) => {
-        if (message.type() === "error") problems.push(`console error: ${message.text()}`);
+        // A warning is a defect too (e.g. Plot's "implicit z channel has high cardinality").
+        if (message.type() === "error" || message.type() === "warning") problems.push(`console ${message.type()}: ${message.text()}`);
       });
       page.on("pageerror", (error) => problems.push(`uncaught: ${error.message}`));
       page.on("requestfailed", (request) => {
@@ -130,6 +139,32 @@ export async function launchLab(): Promise<Lab> {
           expect(longest / slowdown, `${label}: longest main-thread task (wall clock), normalised`).toBeLessThan(WALL_TASK_LIMIT_MS);
           return {longest, longestCpu, slowdown};
         },
+        async expectAccessible(allowed = {}) {
+          await page.addScriptTag({content: AXE_SOURCE()});
+          type Violation = {id: string; impact: string | null; nodes: {target: string[]}[]; help: string};
+          const violations = await page.evaluate(async () => {
+            const axe = (window as unknown as {axe: {run(c: Document, o: object): Promise<{violations: Violation[]}>}}).axe;
+            const result = await axe.run(document, {resultTypes: ["violations"]});
+            return result.violations.map((v) => ({id: v.id, impact: v.impact ?? "", help: v.help, nodes: v.nodes.map((n) => n.target.join(" ")).slice(0, 5), count: v.nodes.length}));
+          });
+          const severe = violations.filter((v) => (v.impact === "critical" || v.impact === "serious") && !(v.id in allowed));
+          expect(severe, `axe-core critical/serious violations on ${path}`).toEqual([]);
+          return violations.map((v) => ({id: v.id, impact: v.impact, nodes: v.count}));
+        },
+        async expectFitsPhone() {
+          await page.setViewportSize({width: 375, height: 800});
+          await page.waitForTimeout(300); // let resize() charts redraw at the new width
+          const overflow = await page.evaluate(() => {
+            const root = document.documentElement;
+            const wide = Array.from(document.querySelectorAll("#observablehq-main *"))
+              .filter((e) => e.getBoundingClientRect().right > root.clientWidth + 1 && getComputedStyle(e).position !== "fixed")
+              .filter((e) => !e.closest(".katex-display, .lab-scroll, pre, table, .observablehq--block > .katex-display"))
+              .slice(0, 5)
+              .map((e) => `${e.tagName.toLowerCase()}.${(e.getAttribute("class") ?? "").split(" ")[0]} right=${Math.round(e.getBoundingClientRect().right)}`);
+            return {scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, wide};
+          });
+          expect(overflow.scrollWidth, `${path} at 375 px scrolls sideways; widest elements: ${overflow.wide.join("; ")}`).toBeLessThanOrEqual(overflow.clientWidth);
+        },
         close: async () => {
           await stopTrace();
           await context.close();
@@ -143,6 +178,10 @@ export async function launchLab(): Promise<Lab> {
     }
   };
 }
+
+// axe-core's browser build, injected into the page under test (read once).
+let axeSource: string | null = null;
+const AXE_SOURCE = () => (axeSource ??= readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8"));
 
 /** CPU milliseconds of each task run by a renderer main thread in a Chromium trace (JSON). */
 export function mainThreadTaskCpuMs(traceJson: string): number[] {

@@ -80,8 +80,8 @@ describe("/lora", () => {
     expect(await text(s, ".memory-status")).not.toBe(before);
     // another seed changes the quantized matrix, hence the error table
     const q1 = await s.page.locator("table.quant-table").textContent();
-    await s.page.locator(".lab-seed input[type=number]").fill("8");
-    await s.page.locator(".lab-seed input[type=number]").press("Enter");
+    await s.page.locator(".lab-seed input").fill("8");
+    await s.page.locator(".lab-seed input").press("Enter");
     await s.page.waitForFunction(() => location.search.includes("seed=8"));
     await s.page.waitForFunction((old) => document.querySelector("table") && [...document.querySelectorAll("table")].some((t) => t.textContent?.includes("bits / parameter") && t.textContent !== old), q1);
     expect(s.problems()).toEqual([]);

@@ -26,6 +26,9 @@ export function pushThrottled<T>(element: EventTarget & {value: T}, set: (value:
   set(element.value);
 }
 
+/** Resolves after the next frame, in a task of its own (not inside the animation-frame callback, which every other callback of that frame shares). */
+export const nextFrame = (): Promise<void> => new Promise((resolve) => (typeof requestAnimationFrame === "function" ? requestAnimationFrame(() => setTimeout(resolve, 0)) : setTimeout(resolve, 0)));
+
 /** Resolves in a new macrotask: a chart cell awaits it first, so each chart renders in its own task. */
 export const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -57,7 +60,8 @@ export type LiveChart<T> = HTMLDivElement & {
 };
 
 /**
- * A chart that stays in the page and redraws in place while a run trains. Framework's resize()
+ * A chart that stays in the page and redraws in place while a run trains:
+ *   display(liveChart((s, width) => LossCurve(s.history, {width}), {source: follow(run), initial, invalidation})); Framework's resize()
  * renders inside a ResizeObserver callback, i.e. in the browser's rendering step, so every chart
  * whose cell re-ran since the last frame draws in one long task, and each re-run also swaps a fresh,
  * empty div into the page (two layouts of everything below it). Instead, the cell that creates this
@@ -70,7 +74,17 @@ export type LiveChart<T> = HTMLDivElement & {
  * when the chart reports it. Charts drawn this way use `title` tooltips, which patch like any other
  * attribute, not Plot's interactive `tip`, whose listeners would keep the first drawing's data.
  */
-export function liveChart<T>(render: (data: T, width: number) => Element, initial?: T, invalidation?: Promise<unknown>): LiveChart<T> {
+export interface LiveChartOptions<T> {
+  /** Drawn first (e.g. a snapshot precomputed at build time). */
+  initial?: T;
+  /** Values to draw as they come, typically follow(run) (kit follow.ts); closed on invalidation. */
+  source?: AsyncIterable<T>;
+  /** Framework's `invalidation`: stops observing sizes and closes the source. */
+  invalidation?: Promise<unknown>;
+}
+
+export function liveChart<T>(render: (data: T, width: number) => Element, options: LiveChartOptions<T> = {}): LiveChart<T> {
+  const {initial, source, invalidation} = options;
   const root = document.createElement("div") as unknown as LiveChart<T>;
   root.className = "lab-live-chart";
   let data = initial;
@@ -110,10 +124,17 @@ export function liveChart<T>(render: (data: T, width: number) => Element, initia
     queue.push(draw);
     pump();
   };
+  const iterator = source?.[Symbol.asyncIterator]();
+  if (iterator) {
+    (async () => {
+      for (let r = await iterator.next(); !r.done && !disposed; r = await iterator.next()) root.update(r.value);
+    })();
+  }
   invalidation?.then(() => {
     widths.disconnect();
     heights.disconnect();
     disposed = true;
+    void iterator?.return?.();
   });
   return root;
 }

@@ -6,12 +6,14 @@
 // The step count shown is the stepper's own (stepsDone) when it reports one, so a run that ends
 // inside a tick is not over-counted; otherwise it is the sum of the steps requested.
 import type {Stepper} from "../../labs/kit/stepper.js";
+import {nextFrame} from "./live.js";
 
 export interface RunOptions<S> {
   /** Framework's `invalidation` promise: the controller stops and disposes the stepper when it resolves. */
   invalidation?: Promise<unknown>;
   label?: string;
   unit?: string;
+  /** Start at once (e.g. when the controls moved away from the precomputed state). */
   autoStart?: boolean;
   /** Steps in the first tick; adapted afterwards to fit tickBudgetMs. */
   stepsPerTick?: number;
@@ -23,11 +25,9 @@ export interface RunOptions<S> {
   status?: (snapshot: S) => string;
 }
 
-export type RunView<S> = HTMLElement & {value: S; running: boolean; steps: number; start(): void; pause(): void; step(): Promise<void>; reset(): Promise<void>};
+/** The controller element. Follow its snapshots with follow(run) (follow.ts), not by listening to it. */
+export type RunView<S> = HTMLElement & {value: S; running: boolean; done: boolean; steps: number; start(): void; pause(): void; step(): Promise<void>; reset(): Promise<void>};
 
-// After the next frame, in a task of its own: a tick resumed inside the animation-frame callback
-// would share one task with every other callback of that frame (other runs, Observable's cells).
-const nextFrame = () => new Promise<void>((resolve) => (typeof requestAnimationFrame === "function" ? requestAnimationFrame(() => setTimeout(resolve, 0)) : setTimeout(resolve, 0)));
 
 export function runController<S>(stepper: Stepper<S> & {offMainThread?: boolean}, options: RunOptions<S> = {}): RunView<S> {
   const {label, unit = "steps", autoStart = false, invalidation, status} = options;
@@ -171,6 +171,7 @@ export function runController<S>(stepper: Stepper<S> & {offMainThread?: boolean}
   Object.defineProperty(root, "value", {get: () => snapshot, set: () => {}});
   Object.defineProperty(root, "running", {get: () => running});
   Object.defineProperty(root, "steps", {get: () => steps});
+  Object.defineProperty(root, "done", {get: () => snapshot !== undefined && progressOf(snapshot) >= 1});
 
   startButton.addEventListener("click", () => (running ? root.pause() : root.start()));
   stepButton.addEventListener("click", () => void root.step());
