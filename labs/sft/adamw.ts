@@ -20,8 +20,10 @@ export class AdamW {
   private t = 0;
   constructor(private readonly params: Map<string, tf.Variable>, public options: AdamWOptions) {
     for (const [name, p] of params) {
-      this.m.set(name, tf.variable(tf.zerosLike(p), false));
-      this.v.set(name, tf.variable(tf.zerosLike(p), false));
+      tf.tidy(() => {
+        this.m.set(name, tf.variable(tf.zerosLike(p), false));
+        this.v.set(name, tf.variable(tf.zerosLike(p), false));
+      });
     }
   }
 

@@ -110,7 +110,9 @@ export class TinyGPT {
     for (const [name, shape] of parameterShapes(config)) {
       const w = weights.get(name);
       if (!w || w.length !== shape.reduce((x, y) => x * y, 1)) throw new InputError(`Weight ${name} is missing or has the wrong size.`);
-      this.params.set(name, tf.variable(tf.tensor(w, shape, "float32"), true, `${name}#${++modelCount}`));
+      const initial = tf.tensor(w, shape, "float32");
+      this.params.set(name, tf.variable(initial, true, `${name}#${++modelCount}`));
+      initial.dispose(); // the variable keeps its own reference to the data
     }
   }
 

@@ -104,6 +104,17 @@ describe("tiny GPT", () => {
     model.dispose();
   });
 
+  it("TinyGPT and AdamW hold one tensor per parameter (and two per parameter) and free them on dispose", () => {
+    const start = tf.memory().numTensors;
+    const model = new TinyGPT(fx.config, fixtureWeights());
+    expect(tf.memory().numTensors - start).toBe(model.params.size);
+    const opt = new AdamW(model.params, {lr: 1e-2, beta1: 0.9, beta2: 0.95, eps: 1e-8, weightDecay: 0.1});
+    expect(tf.memory().numTensors - start).toBe(3 * model.params.size);
+    opt.dispose();
+    model.dispose();
+    expect(tf.memory().numTensors).toBe(start);
+  });
+
   it("TinyGPT rejects bad configs, too-long sequences and all-ignored targets with InputError", () => {
     expect(() => new TinyGPT({...fx.config, nHeads: 3}, fixtureWeights())).toThrow(InputError);
     const model = new TinyGPT(fx.config, fixtureWeights());
