@@ -86,7 +86,7 @@ export function TrainLossChart(s: TrainSnapshot, {width}: {width: number}): Elem
     x: {label: "step", domain: [0, Math.max(10, s.steps)]},
     y: {label: "training loss (nats)", zero: true},
     color: {domain: Object.values(VARIANT_NAME), range: [palette[0], palette[2]], legend: true},
-    marks: [Plot.line(rows, {x: "step", y: "loss", stroke: "model"})]
+    marks: [Plot.line(rows, {x: "step", y: "loss", stroke: "model", z: "model"})]
   }) as Element;
 }
 
@@ -104,7 +104,7 @@ export function EvalChart(s: TrainSnapshot, {width}: {width: number}): Element {
     y: {label: "mean loss on these tokens (nats)", zero: true},
     color: {domain: Object.values(VARIANT_NAME), range: [palette[0], palette[2]], legend: true},
     fx: {label: null},
-    marks: [Plot.line(rows, {x: "step", y: "loss", stroke: "model", fx: "part", marker: "dot", title: (d) => `${d.model}, ${d.part}, step ${d.step}: ${fmt(d.loss, 3)}`})]
+    marks: [Plot.line(rows, {x: "step", y: "loss", stroke: "model", z: "model", fx: "part", marker: "dot", title: (d) => `${d.model}, ${d.part}, step ${d.step}: ${fmt(d.loss, 3)}`})]
   }) as Element;
 }
 
