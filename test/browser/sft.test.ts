@@ -1,7 +1,7 @@
 // The SFT page in Chromium: the chat renders through a real template into tokens and labels, bad input shows
 // a message, and the two tiny GPTs train a few steps in the worker: the loss falls and both samples appear.
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {launchLab, type Lab} from "./harness.js";
+import {launchLab, type Lab, RESPONSIVENESS_RETRY} from "./harness.js";
 
 let lab: Lab;
 beforeAll(async () => (lab = await launchLab()));
@@ -32,8 +32,11 @@ describe("/sft", () => {
     await m.close();
   });
 
-  it("trains a few steps in the worker: the loss falls and both models' samples appear", async () => {
+  it("trains a few steps in the worker: the loss falls, both models' samples appear, the main thread stays free", RESPONSIVENESS_RETRY, async () => {
     const s = await lab.open("/sft?steps=10");
+    await s.page.waitForSelector(".sft-tokens");
+    const slowdownBefore = await s.slowdown();
+    await s.clearLongTasks();
     const start = s.page.locator(".lab-run button", {hasText: "Start"}).first();
     await start.click();
     await s.page.waitForFunction(() => Number(document.querySelector(".sft-status")?.getAttribute("data-step")) >= 6, null, {timeout: 100_000});
@@ -44,6 +47,7 @@ describe("/sft", () => {
     const samples = s.page.locator(".sft-samples [data-variant]");
     expect(await samples.count()).toBe(2);
     for (const v of ["masked", "full"]) expect((await s.page.locator(`.sft-samples [data-variant=${v}] pre`).first().textContent())!.length).toBeGreaterThan(0);
+    await s.expectResponsive("sft training", slowdownBefore);
     expect(await s.page.locator(".observablehq--error").count()).toBe(0);
     expect(s.problems()).toEqual([]);
     await s.close();
