@@ -26,6 +26,9 @@ export function elements(): Element[] {
 
 export const SYSTEM_PROMPT = "Answer in one sentence.";
 
+/** The tiny model's context (tokens): every training chat fits (at most 41 tokens with SmolLM2's template). */
+export const CONTEXT = 48;
+
 /** Three conversations per element: its symbol, its atomic number, and the element with a given number. */
 export function conversations(): Message[][] {
   const out: Message[][] = [];

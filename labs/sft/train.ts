@@ -7,7 +7,7 @@ import type {Algorithm, LoopSnapshot} from "../kit/loop.js";
 import {InputError} from "../kit/params.js";
 import {stream} from "../kit/random.js";
 import {AdamW, NANOGPT_ADAMW, disposeGrads, lossAndGrads} from "./adamw.js";
-import {type Example, type Vocabulary, buildVocabulary, conversations, decodeCompact, encodeExample, encodeText} from "./dataset.js";
+import {CONTEXT, type Example, type Vocabulary, buildVocabulary, conversations, decodeCompact, encodeExample, encodeText} from "./dataset.js";
 import {type Batch, type GPTConfig, TinyGPT, initWeights} from "./gpt.js";
 import {type Message, family, renderChat} from "./templates.js";
 
@@ -26,7 +26,7 @@ export interface TrainConfig {
 }
 
 export const DEFAULT_TRAIN: TrainConfig = {seed: 42, steps: 150, batch: 8, lr: 5e-3, dModel: 32, nLayers: 2, nHeads: 4, evalEvery: 25, mismatchAtEnd: true};
-export const CONTEXT = 48;
+export {CONTEXT};
 const TRAIN_FAMILY = family("smollm2");
 
 export function checkTrainConfig(c: TrainConfig): void {

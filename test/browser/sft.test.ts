@@ -28,6 +28,9 @@ describe("/sft", () => {
     await s.close();
     const m = await lab.open(`/sft?family=mistral&chat=${encodeURIComponent("user: a\nuser: b")}`);
     await m.page.waitForSelector(".lab-notice >> text=roles must alternate");
+    const long = `user: ${"word ".repeat(60)}\nassistant: ok`;
+    await m.page.goto(m.page.url().split("?")[0] + `?chat=${encodeURIComponent(long)}`);
+    await m.page.waitForSelector(".lab-notice >> text=more than the 48-token context");
     expect(m.problems()).toEqual([]);
     await m.close();
   });

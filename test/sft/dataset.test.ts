@@ -2,7 +2,8 @@ import {readFileSync} from "node:fs";
 import {describe, expect, it} from "vitest";
 import {ELEMENTS_TSV} from "../../labs/sft/elements-text.js";
 import {buildVocabulary, conversations, decodeCompact, elements, encodeExample, encodeText} from "../../labs/sft/dataset.js";
-import {makeBatch, CONTEXT} from "../../labs/sft/train.js";
+import {makeBatch} from "../../labs/sft/train.js";
+import {CONTEXT} from "../../labs/sft/dataset.js";
 import {family} from "../../labs/sft/templates.js";
 import {InputError} from "../../labs/kit/params.js";
 
