@@ -15,7 +15,8 @@ export default {
       open: true,
       pages: topic.notebooks.filter((n) => exists(n.path)).map((n) => ({name: n.title, path: n.path}))
     }))
-    .filter((section) => section.pages.length > 0),
+    .filter((section) => section.pages.length > 0)
+    .concat([{name: "About", open: true, pages: [{name: "References", path: "/references"}]}]),
   globalStylesheets: [],
   style: "style.css",
   head: '<link rel="icon" href="favicon.svg" type="image/svg+xml">',

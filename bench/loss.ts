@@ -1,9 +1,8 @@
 // Loss lab benchmark: categorical measures at vocabulary sizes, and the tfjs KL fit's step rate
 // (cpu backend, both fits per step) at several grid sizes. Prints a table; not part of `npm test`.
 // Run: npx tsx bench/loss.ts
-import {mulberry32} from "../labs/kit/random.js";
 import {logSoftmax, measures} from "../labs/loss/categorical.js";
-import {seededLogits} from "../labs/loss/text.js";
+import {seededStart} from "../labs/loss/controls.js";
 import {makeKlFitStepper} from "../labs/loss/kl-fit.js";
 
 const rows: {case: string; size: number; perSecond: string; msEach: string}[] = [];
@@ -14,8 +13,8 @@ const time = (fn: () => void, repeats: number) => {
 };
 
 for (const K of [20, 1000, 50_000]) {
-  const zp = seededLogits(mulberry32(1), K);
-  const zq = seededLogits(mulberry32(2), K);
+  const zp = seededStart("p", K, 1);
+  const zq = seededStart("q", K, 1);
   const repeats = Math.max(5, Math.round(2e6 / K));
   const ms = time(() => measures(logSoftmax(zp), logSoftmax(zq)), repeats);
   rows.push({case: "logSoftmax ×2 + six measures", size: K, perSecond: (1000 / ms).toFixed(0), msEach: ms.toFixed(4)});

@@ -1,10 +1,16 @@
-// The default forward/reverse KL fit of the loss page, run to the end at build time (tfjs, cpu), so the
-// page can quote where it ends before the reader presses Start. Same config as the page's defaults.
+// The default forward/reverse KL fit of the loss page, run to the end at build time (tfjs, cpu) by the
+// same code the page's worker runs. Written as firstState(config, snapshot): the page shows it (and
+// quotes its numbers) only while its controls equal this config.
+import * as tf from "@tensorflow/tfjs";
+import {firstState} from "../../labs/kit/first-state.js";
+import {DEFAULT_SEED} from "../../labs/kit/random.js";
 import {runToEnd} from "../../labs/kit/stepper.js";
-import {makeKlFitStepper, type KlFitConfig, type KlFitSnapshot} from "../../labs/loss/kl-fit.js";
+import {useBackend} from "../../labs/kit/tfjs-backend.js";
+import {fitConfig, lrSpec, modeSdSpec, sepSpec, stepsSpec, weightSpec} from "../../labs/loss/controls.js";
+import {makeKlFitStepper, type KlFitLiveSnapshot} from "../../labs/loss/kl-fit.js";
 
-const config: KlFitConfig = {mixture: {weights: [0.5, 0.5], means: [-2, 2], sds: [0.6, 0.6]}, learningRate: 0.1, steps: 300, seed: 42};
-const t0 = performance.now();
-const end = (await runToEnd(makeKlFitStepper(config), {stepsPerCall: 50})) as KlFitSnapshot;
-const {history, ...final} = end;
-process.stdout.write(JSON.stringify({config, final, history: history.filter((h) => h.step % 10 === 0), ms: Math.round(performance.now() - t0)}));
+await useBackend(tf, "cpu");
+const config = fitConfig({sep: sepSpec.value, modeSd: modeSdSpec.value, weight: weightSpec.value, lr: lrSpec.value, steps: stepsSpec.value, seed: DEFAULT_SEED});
+const end = (await runToEnd(makeKlFitStepper(config), {stepsPerCall: 50})) as KlFitLiveSnapshot;
+// Every 10th step of the objectives is enough to draw their curves.
+process.stdout.write(JSON.stringify(firstState(config, {...end, history: end.history.filter((h) => h.step % 10 === 0)})));

@@ -19,8 +19,8 @@ export interface RangeSpec extends Base<number> {type: "range"; min: number; max
 export interface NumberSpec extends Base<number> {type: "number"; min: number; max: number; integer?: boolean; exclusiveMin?: boolean}
 export interface ChoiceSpec<C extends string = string> extends Base<C> {type: "select" | "radio"; choices: readonly C[]; format?: (choice: C) => string}
 export interface ToggleSpec extends Base<boolean> {type: "toggle"}
-/** Comma-separated numbers; the value is the parsed list. */
-export interface ListSpec extends Base<number[]> {type: "list"; min: number; max: number; integer?: boolean; minLength?: number; maxLength?: number; placeholder?: string}
+/** Comma-separated numbers; the value is the parsed list. `negativeInfinity`: "-inf" is also a value (e.g. a logit of probability 0). */
+export interface ListSpec extends Base<number[]> {type: "list"; min: number; max: number; integer?: boolean; minLength?: number; maxLength?: number; placeholder?: string; negativeInfinity?: boolean}
 export interface TextSpec extends Base<string> {type: "text" | "textarea"; maxLength: number; placeholder?: string; rows?: number; submit?: string}
 export type ControlSpec = RangeSpec | NumberSpec | ChoiceSpec | ToggleSpec | ListSpec | TextSpec;
 export type ValueOf<S extends ControlSpec> = S["value"];
@@ -65,7 +65,7 @@ export function readControl(spec: ControlSpec, text: string): Read<ControlSpec["
     case "toggle":
       return booleanParam({name})(text);
     case "list": {
-      const parsed = numberListParam({name, min: spec.min, max: spec.max, minLength: spec.minLength, maxLength: spec.maxLength})(text);
+      const parsed = numberListParam({name, min: spec.min, max: spec.max, minLength: spec.minLength, maxLength: spec.maxLength, negativeInfinity: spec.negativeInfinity})(text);
       if (!parsed.ok || !spec.integer) return parsed;
       const bad = parsed.value.find((v) => !Number.isInteger(v));
       return bad === undefined ? parsed : {ok: false, error: `Each value of ${name} must be a whole number, got ${bad}.`};
@@ -81,7 +81,7 @@ export function readControl(spec: ControlSpec, text: string): Read<ControlSpec["
 
 /** The text a value takes in the URL (the inverse of readControl for every value the control can show). */
 export function formatControl(spec: ControlSpec, value: ControlSpec["value"]): string {
-  if (spec.type === "list") return (value as number[]).join(",");
+  if (spec.type === "list") return (value as number[]).map((v) => (v === -Infinity ? "-inf" : String(v))).join(",");
   return String(value);
 }
 

@@ -68,14 +68,21 @@ export function booleanParam(options: {name: string}) {
   };
 }
 
-export function numberListParam(options: {name: string; length?: number; minLength?: number; maxLength?: number; min?: number; max?: number}) {
-  const {name, length, minLength = 1, maxLength = Infinity} = options;
+/** "-inf", "−inf", "-infinity", "-∞" (any case): the spellings of -∞ that a list with `negativeInfinity` accepts. */
+const NEGATIVE_INFINITY = /^[-−](inf|infinity|∞)$/i;
+
+export function numberListParam(options: {name: string; length?: number; minLength?: number; maxLength?: number; min?: number; max?: number; negativeInfinity?: boolean}) {
+  const {name, length, minLength = 1, maxLength = Infinity, negativeInfinity = false} = options;
   const item = numberParam({name: `Each value of ${name}`, min: options.min, max: options.max});
   return (text: string): Parsed<number[]> => {
     const parts = String(text).split(",").map((s) => s.trim());
     if (parts.length === 1 && parts[0] === "") return fail(`${name} is empty; enter comma-separated numbers.`);
     const values: number[] = [];
     for (const part of parts) {
+      if (negativeInfinity && NEGATIVE_INFINITY.test(part)) {
+        values.push(-Infinity);
+        continue;
+      }
       const parsed = item(part);
       if (!parsed.ok) return fail(parsed.error);
       values.push(parsed.value);

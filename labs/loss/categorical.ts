@@ -1,18 +1,26 @@
 // Information measures between two categorical distributions over K classes: stable (log-)softmax
 // with a temperature, entropy, cross-entropy, KL (0·log 0 = 0; KL = +∞ when q = 0 < p), units,
-// perplexity and the CE gradient. Continuous densities live in gaussian.ts, label smoothing in smoothing.ts.
-// Sources: Cover & Thomas, Elements of Information Theory, ch. 2; FACTS.md §3.
+// perplexity, the CE gradient; total over what its checks accept (no NaN), InputError otherwise.
+// Densities: gaussian.ts; label smoothing: smoothing.ts. Source: Cover & Thomas, Elements of Information Theory (2nd ed.), ch. 2.
 import {InputError} from "../kit/params.js";
 
 export type Units = "nats" | "bits";
 
-/** Nats -> the chosen unit (1 nat = 1/ln 2 ≈ 1.443 bits). */
+/** An information quantity in nats: a number >= 0 or +∞ (a KL or cross-entropy with q = 0 < p). */
+function checkNats(nats: number, name: string): void {
+  if (!(nats >= 0)) throw new InputError(`${name} must be a number of nats >= 0 (or ∞), got ${nats}.`);
+}
+
+/** Nats -> the chosen unit (1 nat = 1/ln 2 ≈ 1.443 bits). Throws InputError for NaN, a negative value or another unit. */
 export function toUnits(nats: number, units: Units): number {
+  checkNats(nats, "An entropy, cross-entropy or KL");
+  if (units !== "nats" && units !== "bits") throw new InputError(`Units must be nats or bits, got ${String(units)}.`);
   return units === "bits" ? nats / Math.LN2 : nats;
 }
 
-/** Perplexity from an entropy or cross-entropy in nats: e^H (= 2^H in bits). */
+/** Perplexity from an entropy or cross-entropy in nats: e^H (= 2^H in bits); ∞ for H = ∞. */
 export function perplexity(nats: number): number {
+  checkNats(nats, "The entropy or cross-entropy");
   return Math.exp(nats);
 }
 
@@ -34,8 +42,12 @@ function checkTemperature(temperature: number): void {
 }
 
 /**
- * log softmax(z / T), computed as z/T - max - log Σ exp(z/T - max), so logits of magnitude 1000 never
- * overflow. A logit of -∞ gives log-probability -∞ (probability exactly 0).
+ * log softmax(z / T), computed as (z - max z)/T - log Σ exp((z - max z)/T): the max is subtracted
+ * before dividing by T, so z/T never overflows (z = 1e308 at T = 0.5, or z = 1e6 at T = 1e-303).
+ * A logit of -∞ gives log-probability -∞ (probability exactly 0); so does a gap (max z - z_k)/T beyond
+ * the float range, the T → 0 limit. Every positive finite T and every logit list checkLogits accepts
+ * gives finite log-probabilities or -∞, never NaN: one-hot on the largest logits as T → 0, uniform
+ * over the finite logits as T → ∞. Throws InputError for NaN/+∞ logits, all -∞, or T not in (0, ∞).
  * (K,) -> (K,)
  */
 export function logSoftmax(logits: ArrayLike<number>, temperature = 1, name = "logits"): Float64Array {
@@ -44,13 +56,11 @@ export function logSoftmax(logits: ArrayLike<number>, temperature = 1, name = "l
   const K = logits.length;
   const out = new Float64Array(K);
   let max = -Infinity;
-  for (let i = 0; i < K; i++) {
-    out[i] = logits[i] / temperature;
-    if (out[i] > max) max = out[i];
-  }
-  for (let i = 0; i < K; i++) out[i] -= max; // shift first: the largest becomes exactly 0
+  for (let i = 0; i < K; i++) if (logits[i] > max) max = logits[i];
+  // (z - max) is in [-∞, 0]; it may round to -∞ for finite z (a gap over 1.8e308), i.e. probability 0.
+  for (let i = 0; i < K; i++) out[i] = (logits[i] - max) / temperature;
   let sum = 0;
-  for (let i = 0; i < K; i++) sum += Math.exp(out[i]); // every term <= 1, at least one == 1
+  for (let i = 0; i < K; i++) sum += Math.exp(out[i]); // every term <= 1, the largest == 1: sum in [1, K]
   const logSum = Math.log(sum);
   for (let i = 0; i < K; i++) out[i] -= logSum;
   return out;
@@ -83,10 +93,18 @@ function sameLength(a: ArrayLike<number>, b: ArrayLike<number>): void {
   if (a.length !== b.length) throw new InputError(`p and q must have the same number of classes, got ${a.length} and ${b.length}.`);
 }
 
+/** Log-probabilities: each a number <= 0 or -∞ (a little above 0 is float round-off of log 1). */
+function checkLogProbabilities(logp: ArrayLike<number>, name: string): void {
+  for (let i = 0; i < logp.length; i++) {
+    if (!(logp[i] <= 1e-9)) throw new InputError(`log ${name}[${i + 1}] must be a log-probability (<= 0 or -∞), got ${logp[i]}.`);
+  }
+}
+
 // ---- measures from log-probabilities (exact for softmax outputs, even when exp underflows) ----
 
 /** H(p) = -Σ p log p in nats, with 0·log 0 = 0. logp: (K,) */
 export function entropyLog(logp: ArrayLike<number>): number {
+  checkLogProbabilities(logp, "p");
   let h = 0;
   for (let i = 0; i < logp.length; i++) {
     const p = Math.exp(logp[i]);
@@ -95,29 +113,32 @@ export function entropyLog(logp: ArrayLike<number>): number {
   return Math.max(0, h);
 }
 
-/** H(p, q) = -Σ p log q in nats; terms with p = 0 are 0, a term with q = 0 < p is +∞. (K,), (K,) */
-export function crossEntropyLog(logp: ArrayLike<number>, logq: ArrayLike<number>): number {
+/**
+ * Σ over the classes with p_k > 0 of term(p_k, log p_k, log q_k), clamped at 0 (round-off), and +∞ as
+ * soon as q_k = 0 < p_k. Terms with p = 0 count 0 (0·log 0 = 0). (K,), (K,)
+ */
+function overSupport(logp: ArrayLike<number>, logq: ArrayLike<number>, term: (p: number, lp: number, lq: number) => number): number {
   sameLength(logp, logq);
-  let h = 0;
+  checkLogProbabilities(logp, "p");
+  checkLogProbabilities(logq, "q");
+  let sum = 0;
   for (let i = 0; i < logp.length; i++) {
-    if (logp[i] === -Infinity) continue; // 0·log q = 0
-    if (logq[i] === -Infinity) return Infinity; // q = 0 < p
-    h -= Math.exp(logp[i]) * logq[i];
+    if (logp[i] === -Infinity) continue;
+    if (logq[i] === -Infinity) return Infinity;
+    const p = Math.exp(logp[i]); // may underflow to 0 for log p < -745: the term is then negligible
+    if (p > 0) sum += term(p, logp[i], logq[i]);
   }
-  return Math.max(0, h);
+  return Math.max(0, sum);
 }
 
-/** KL(p‖q) = Σ p (log p - log q) in nats; 0 where p = 0, +∞ if q = 0 < p anywhere. (K,), (K,) */
+/** H(p, q) = -Σ p log q in nats; terms with p = 0 are 0, a term with q = 0 < p is +∞. (K,), (K,) */
+export function crossEntropyLog(logp: ArrayLike<number>, logq: ArrayLike<number>): number {
+  return overSupport(logp, logq, (p, _lp, lq) => -p * lq);
+}
+
+/** KL(p‖q) = Σ p (log p - log q) in nats; 0 where p = 0, +∞ if q = 0 < p anywhere (Gibbs: KL >= 0). (K,), (K,) */
 export function klLog(logp: ArrayLike<number>, logq: ArrayLike<number>): number {
-  sameLength(logp, logq);
-  let d = 0;
-  for (let i = 0; i < logp.length; i++) {
-    if (logp[i] === -Infinity) continue; // 0·log(0/q) = 0
-    if (logq[i] === -Infinity) return Infinity; // q = 0 < p
-    const p = Math.exp(logp[i]); // may underflow to 0 for log p < -745: the term is then negligible
-    if (p > 0) d += p * (logp[i] - logq[i]);
-  }
-  return Math.max(0, d); // Gibbs: KL >= 0; clamps -1e-17 round-off
+  return overSupport(logp, logq, (p, lp, lq) => p * (lp - lq));
 }
 
 // ---- the same measures from probabilities ----
@@ -160,11 +181,27 @@ export function measures(logp: ArrayLike<number>, logq: ArrayLike<number>): Meas
   };
 }
 
+export interface Pair {
+  logp: Float64Array; // (K,)
+  logq: Float64Array; // (K,)
+  p: number[]; // (K,)
+  q: number[]; // (K,)
+  m: Measures; // nats
+}
+
+/** p = softmax(z_p / T_p), q = softmax(z_q / T_q) and all six measures, from log-probabilities. */
+export function pairOf(zp: ArrayLike<number>, Tp: number, zq: ArrayLike<number>, Tq: number): Pair {
+  const logp = logSoftmax(zp, Tp, "the logits of p");
+  const logq = logSoftmax(zq, Tq, "the logits of q");
+  return {logp, logq, p: Array.from(logp, Math.exp), q: Array.from(logq, Math.exp), m: measures(logp, logq)};
+}
+
 /**
  * Gradient of H(p, softmax(z)) with respect to the logits z: softmax(z) - p.
  * (K,), (K,) -> (K,)
  */
 export function crossEntropyGradLogits(p: ArrayLike<number>, logits: ArrayLike<number>): Float64Array {
+  checkDistribution(p, "p");
   sameLength(p, logits);
   const q = softmax(logits);
   return q.map((qi, i) => qi - p[i]);
@@ -175,6 +212,7 @@ export function crossEntropyGradLogits(p: ArrayLike<number>, logits: ArrayLike<n
  * dragging a bar). If the others are all 0 they share the rest equally. (K,) -> (K,)
  */
 export function setProbability(p: ArrayLike<number>, i: number, value: number): Float64Array {
+  checkDistribution(p, "p");
   if (!(value >= 0 && value <= 1)) throw new InputError(`A probability must be between 0 and 1, got ${value}.`);
   const K = p.length;
   if (!(i >= 0 && i < K && Number.isInteger(i))) throw new InputError(`Class ${i + 1} does not exist (K = ${K}).`);
@@ -192,13 +230,17 @@ export function setProbability(p: ArrayLike<number>, i: number, value: number): 
 
 /** Logits that reproduce p at temperature T: T·log p (-∞ where p = 0). (K,) -> (K,) */
 export function logitsFor(p: ArrayLike<number>, temperature = 1): Float64Array {
+  checkDistribution(p, "p");
   checkTemperature(temperature);
   return Float64Array.from(p as ArrayLike<number>, (v) => temperature * Math.log(v));
 }
 
 /** q_λ = (1-λ) q + λ p: the straight path from q (λ = 0) to p (λ = 1). (K,), (K,) -> (K,) */
 export function mix(q: ArrayLike<number>, p: ArrayLike<number>, lambda: number): Float64Array {
+  checkDistribution(p, "p");
+  checkDistribution(q, "q");
   sameLength(p, q);
+  if (!(lambda >= 0 && lambda <= 1)) throw new InputError(`The mixing weight λ must be between 0 and 1, got ${lambda}.`);
   return Float64Array.from(q as ArrayLike<number>, (qi, i) => (1 - lambda) * qi + lambda * p[i]);
 }
 
@@ -219,8 +261,23 @@ export function temperaturePath(logitsP: ArrayLike<number>, temperatureP: number
   });
 }
 
+/**
+ * The page's sweep: `n` temperatures τ = T_p·10^u, u from −1 to 1 (log-spaced, a decade either side of
+ * T_p), kept inside the positive doubles so a subnormal or huge T_p still gives a path.
+ */
+export function temperatureSweep(logitsP: ArrayLike<number>, temperatureP: number, n = 161): PathPoint[] {
+  checkTemperature(temperatureP);
+  const taus = Array.from({length: n}, (_, i) => {
+    const u = n === 1 ? 0 : -1 + (2 * i) / (n - 1);
+    return Math.min(Number.MAX_VALUE, Math.max(Number.MIN_VALUE, temperatureP * 10 ** u));
+  });
+  return temperaturePath(logitsP, temperatureP, taus);
+}
+
 /** CE and KL along q_λ = (1-λ) q + λ p, λ in [0, 1]; the path ends at p. */
 export function mixingPath(p: ArrayLike<number>, q: ArrayLike<number>, lambdas: ArrayLike<number>): PathPoint[] {
+  checkDistribution(p, "p");
+  checkDistribution(q, "q");
   const logp = logOf(p);
   const hp = entropyLog(logp);
   return Array.from(lambdas as ArrayLike<number>, (lambda) => {
@@ -231,6 +288,9 @@ export function mixingPath(p: ArrayLike<number>, q: ArrayLike<number>, lambdas: 
 
 /** n evenly spaced values from lo to hi inclusive; geometric when log = true. */
 export function linspace(lo: number, hi: number, n: number, log = false): Float64Array {
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) throw new InputError(`linspace needs finite ends, got ${lo} and ${hi}.`);
+  if (!Number.isInteger(n) || n < 1) throw new InputError(`linspace needs a whole number of points >= 1, got ${n}.`);
+  if (log && !(lo > 0 && hi > 0)) throw new InputError(`A log-spaced range needs positive ends, got ${lo} and ${hi}.`);
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const f = n === 1 ? 0 : i / (n - 1);

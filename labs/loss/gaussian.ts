@@ -26,12 +26,14 @@ export function checkMixture(m: Mixture): void {
 
 /** log N(x; μ, σ²). */
 export function logNormal(x: number, mu: number, sd: number): number {
+  if (Number.isNaN(x) || !Number.isFinite(mu) || !(sd > 0 && Number.isFinite(sd))) throw new InputError(`logNormal needs a number x, a finite μ and a finite σ > 0, got x = ${x}, μ = ${mu}, σ = ${sd}.`);
   const z = (x - mu) / sd;
   return -0.5 * z * z - Math.log(sd) - LOG_SQRT_2PI;
 }
 
 /** log Σ_i w_i N(x; μ_i, σ_i²), by log-sum-exp (no underflow far in the tails). */
 export function mixtureLogPdf(m: Mixture, x: number): number {
+  checkMixture(m);
   let max = -Infinity;
   const terms = m.weights.map((w, i) => Math.log(w) + logNormal(x, m.means[i], m.sds[i]));
   for (const t of terms) if (t > max) max = t;
@@ -43,6 +45,7 @@ export function mixtureLogPdf(m: Mixture, x: number): number {
 
 /** Mean Σ w_i μ_i and variance Σ w_i (σ_i² + μ_i²) - mean² of a mixture. */
 export function mixtureMoments(m: Mixture): {mean: number; variance: number} {
+  checkMixture(m);
   let mean = 0;
   let second = 0;
   m.weights.forEach((w, i) => {
@@ -83,6 +86,7 @@ export function gridFor(m: Mixture, n = 1000, pad = 8): Grid {
  * logp, logq: (N,) log-densities at grid.x.
  */
 export function klQuadrature(logp: ArrayLike<number>, logq: ArrayLike<number>, dx: number): number {
+  if (!(dx > 0 && Number.isFinite(dx))) throw new InputError(`The grid spacing dx must be a positive number, got ${dx}.`);
   if (logp.length !== logq.length) throw new InputError("Both densities must be evaluated on the same grid.");
   let d = 0;
   for (let i = 0; i < logp.length; i++) {
@@ -95,6 +99,8 @@ export function klQuadrature(logp: ArrayLike<number>, logq: ArrayLike<number>, d
 
 /** Closed form KL(N(μ1, σ1²) ‖ N(μ2, σ2²)) = log(σ2/σ1) + (σ1² + (μ1-μ2)²) / (2σ2²) - 1/2. */
 export function klGaussians(mu1: number, sd1: number, mu2: number, sd2: number): number {
+  for (const [name, v] of [["μ1", mu1], ["μ2", mu2]] as const) if (!Number.isFinite(v)) throw new InputError(`${name} must be a finite number, got ${v}.`);
+  for (const [name, v] of [["σ1", sd1], ["σ2", sd2]] as const) if (!(v > 0 && Number.isFinite(v))) throw new InputError(`${name} must be a finite number > 0, got ${v}.`);
   return Math.log(sd2 / sd1) + (sd1 * sd1 + (mu1 - mu2) ** 2) / (2 * sd2 * sd2) - 0.5;
 }
 

@@ -1,10 +1,10 @@
 // Fit one Gaussian q = N(μ, σ²) to a fixed Gaussian mixture p by minimising KL(p‖q) (forward) or
 // KL(q‖p) (reverse) with TensorFlow.js autodiff and Adam, the KLs computed by quadrature on a grid
-// (kl-objective.ts). Steppable: initKlFit(config, random) then stepKlFit(state). Leaves out: Monte Carlo
+// (kl-objective.ts). An init/step algorithm (klFit: initKlFit, then stepKlFit). Leaves out: Monte Carlo
 // KL estimates; more than one dimension. Sources: Bishop, PRML §10.1.2 (Fig. 10.3); Kingma & Ba 2015 (Adam).
 import * as tf from "@tensorflow/tfjs";
-import {DEFAULT_SEED, mulberry32} from "../kit/random.js";
-import type {Stepper} from "../kit/stepper.js";
+import {loopStepper, type Algorithm} from "../kit/loop.js";
+import {adamStep} from "./optim.js";
 import type {Grid} from "./gaussian.js";
 import {checkFitConfig, fitObjective, initKlFit, snapshotKlFit, type Direction, type KlFitConfig, type KlFitSnapshot, type KlFitState} from "./kl-objective.js";
 
@@ -48,27 +48,15 @@ export function objectiveAndGrad(direction: Direction, grid: Grid, logp: Float64
   }
 }
 
-const BETA1 = 0.9;
-const BETA2 = 0.999;
-const EPS = 1e-8;
-
-/** One Adam step on (μ, log σ) for both fits. Mutates and returns state. */
+/** One Adam step on (μ, log σ) for both fits (a non-finite gradient counts as 0). Mutates and returns state. */
 export function stepKlFit(state: KlFitState, cache?: TensorCache): KlFitState {
   const t = state.step + 1;
-  const lr = state.config.learningRate;
   const record = {step: t, forward: 0, reverse: 0};
   for (const direction of ["forward", "reverse"] as const) {
     const p = state.params[direction];
     const {grad} = objectiveAndGrad(direction, state.grid, state.logp, p.mu, p.logSd, cache);
     const theta = [p.mu, p.logSd];
-    for (let k = 0; k < 2; k++) {
-      const g = Number.isFinite(grad[k]) ? grad[k] : 0;
-      p.m[k] = BETA1 * p.m[k] + (1 - BETA1) * g;
-      p.v[k] = BETA2 * p.v[k] + (1 - BETA2) * g * g;
-      const mHat = p.m[k] / (1 - BETA1 ** t);
-      const vHat = p.v[k] / (1 - BETA2 ** t);
-      theta[k] -= lr * mHat / (Math.sqrt(vHat) + EPS);
-    }
+    adamStep(theta, grad.map((g) => (Number.isFinite(g) ? g : 0)), p.adam, state.config.learningRate);
     p.mu = theta[0];
     p.logSd = Math.max(Math.log(state.grid.dx), theta[1]); // σ below one grid cell would break the quadrature
     record[direction] = fitObjective(direction, state.grid, state.logp, p.mu, p.logSd);
@@ -78,36 +66,27 @@ export function stepKlFit(state: KlFitState, cache?: TensorCache): KlFitState {
   return state;
 }
 
-/** The run controller's view of the fit: reset / step(n) / progress, plain snapshots. Each reset reseeds. */
-export function makeKlFitStepper(config: KlFitConfig): Stepper<KlFitSnapshot & {backend: string}> {
+/** A fit in progress: the state and the grid tensors its steps reuse. */
+export type KlFitRun = KlFitState & {cache: TensorCache};
+export type KlFitLiveSnapshot = KlFitSnapshot & {backend: string};
+
+/** The fit as an init/step algorithm (kit loop.ts); step mutates the run. dispose frees the grid tensors. */
+export const klFit: Algorithm<KlFitConfig, KlFitRun, KlFitLiveSnapshot> = {
+  init(config) {
+    const state = initKlFit(config);
+    return Object.assign(state, {cache: makeTensorCache(state.grid, state.logp)});
+  },
+  step: (run) => {
+    stepKlFit(run, run.cache);
+    return run;
+  },
+  progress: (run) => Math.min(1, run.step / run.config.steps),
+  snapshot: (run) => ({...snapshotKlFit(run), backend: tf.getBackend()}),
+  dispose: (run) => tf.dispose([run.cache.xs, run.cache.lp])
+};
+
+/** The run controller's view of the fit; each reset starts from the same seeded state. */
+export function makeKlFitStepper(config: KlFitConfig) {
   checkFitConfig(config);
-  const random = () => mulberry32(config.seed ?? DEFAULT_SEED);
-  let state: KlFitState | null = null;
-  let cache: TensorCache | null = null;
-  const release = () => {
-    if (cache) tf.dispose([cache.xs, cache.lp]);
-    cache = null;
-  };
-  const start = () => {
-    release();
-    state = initKlFit(config, random());
-    cache = makeTensorCache(state.grid, state.logp);
-    return state;
-  };
-  const snap = (s: KlFitState) => ({...snapshotKlFit(s), backend: tf.getBackend()});
-  return {
-    reset() {
-      return snap(start());
-    },
-    step(n: number) {
-      const s = state ?? start();
-      for (let i = 0; i < n && s.step < s.config.steps; i++) stepKlFit(s, cache!);
-      return snap(s);
-    },
-    progress(snapshot: KlFitSnapshot) {
-      return Math.min(1, snapshot.step / snapshot.steps);
-    },
-    stepsDone: (snapshot: KlFitSnapshot) => snapshot.step,
-    dispose: release
-  };
+  return loopStepper(klFit, config);
 }

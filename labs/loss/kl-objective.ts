@@ -3,6 +3,8 @@
 // and the Adam steps). Pages import this for the first frame without loading tfjs.
 // Leaves out: Monte Carlo KL estimates; more than one dimension. Source: Bishop, PRML §10.1.2.
 import {InputError} from "../kit/params.js";
+import {DEFAULT_SEED, stream} from "../kit/random.js";
+import {adamInit, type AdamState} from "./optim.js";
 import {checkMixture, makeGrid, mixtureLogPdf, mixtureMoments, type Grid, type Mixture} from "./gaussian.js";
 
 export type Direction = "forward" | "reverse";
@@ -12,7 +14,7 @@ export interface KlFitConfig {
   mixture: Mixture;
   learningRate: number; // Adam step size, in units of μ and log σ
   steps: number; // the run stops after this many steps
-  seed?: number; // only used by the page to build `random`
+  seed?: number; // the start is drawn from stream(seed, "init") (default seed 42)
   gridSize?: number; // quadrature points (default 800)
   init?: {mu: number; sd: number}; // overrides the random initialisation
 }
@@ -32,13 +34,14 @@ export interface KlFitState {
   logp: Float64Array; // (N,) log p on the grid
   step: number;
   init: {mu: number; sd: number};
-  params: Record<Direction, {mu: number; logSd: number; m: [number, number]; v: [number, number]}>;
+  params: Record<Direction, {mu: number; logSd: number; adam: AdamState}>;
   history: {step: number; forward: number; reverse: number}[]; // objectives per step
 }
 
 export interface KlFitSnapshot {
   step: number;
   steps: number;
+  progress: number; // step / steps
   init: {mu: number; sd: number};
   forward: FitSnapshot;
   reverse: FitSnapshot;
@@ -51,6 +54,7 @@ export function checkFitConfig(config: KlFitConfig): void {
   if (!(learningRate > 0 && learningRate <= 1)) throw new InputError(`The learning rate must be in (0, 1], got ${learningRate}.`);
   if (!Number.isInteger(steps) || steps < 1 || steps > 100_000) throw new InputError(`Steps must be a whole number from 1 to 100000, got ${steps}.`);
   if (!Number.isInteger(gridSize) || gridSize < 50 || gridSize > 20_000) throw new InputError(`Grid size must be a whole number from 50 to 20000, got ${gridSize}.`);
+  if (config.seed !== undefined && !(Number.isInteger(config.seed) && config.seed >= 0 && config.seed < 2 ** 32)) throw new InputError(`The seed must be a whole number from 0 to 4294967295, got ${config.seed}.`);
   if (config.init && !(Number.isFinite(config.init.mu) && config.init.sd > 0 && Number.isFinite(config.init.sd))) {
     throw new InputError(`The initial μ must be a number and σ > 0, got μ = ${config.init.mu}, σ = ${config.init.sd}.`);
   }
@@ -74,6 +78,7 @@ export function fitGrid(m: Mixture, n: number): Grid {
  * (N,) -> (N,)
  */
 export function gridLogQ(grid: Grid, mu: number, logSd: number): Float64Array {
+  if (!Number.isFinite(mu) || !Number.isFinite(logSd)) throw new InputError(`q needs a finite μ and log σ, got μ = ${mu}, log σ = ${logSd}.`);
   const sd = Math.exp(logSd);
   const logq = grid.x.map((x) => -0.5 * ((x - mu) / sd) ** 2 - logSd - LOG_SQRT_2PI);
   let max = -Infinity;
@@ -93,16 +98,20 @@ export function fitObjective(direction: Direction, grid: Grid, logp: Float64Arra
   return Math.max(0, d * grid.dx);
 }
 
-/** Seeded start, shared by both fits: μ uniform over the span of the modes ± 1, σ uniform in [0.5, 1.5]. */
-export function initKlFit(config: KlFitConfig, random: () => number): KlFitState {
+/**
+ * Seeded start, shared by both fits: μ uniform over the span of the modes ± 1, σ uniform in [0.5, 1.5],
+ * drawn from stream(config.seed, "init"), unless config.init gives them.
+ */
+export function initKlFit(config: KlFitConfig): KlFitState {
   checkFitConfig(config);
+  const random = stream(config.seed ?? DEFAULT_SEED, "init");
   const {mixture} = config;
   const grid = fitGrid(mixture, config.gridSize ?? 800);
   const logp = grid.x.map((x) => mixtureLogPdf(mixture, x));
   const lo = Math.min(...mixture.means) - 1;
   const hi = Math.max(...mixture.means) + 1;
   const init = config.init ?? {mu: lo + random() * (hi - lo), sd: 0.5 + random()};
-  const start = () => ({mu: init.mu, logSd: Math.log(init.sd), m: [0, 0] as [number, number], v: [0, 0] as [number, number]});
+  const start = () => ({mu: init.mu, logSd: Math.log(init.sd), adam: adamInit(2)});
   const state: KlFitState = {config, grid, logp, step: 0, init, params: {forward: start(), reverse: start()}, history: []};
   state.history.push({step: 0, forward: fitObjective("forward", grid, logp, init.mu, Math.log(init.sd)), reverse: fitObjective("reverse", grid, logp, init.mu, Math.log(init.sd))});
   return state;
@@ -119,6 +128,7 @@ export function snapshotKlFit(state: KlFitState): KlFitSnapshot {
   return {
     step: state.step,
     steps: state.config.steps,
+    progress: Math.min(1, state.step / state.config.steps),
     init: {...state.init},
     forward: fitSnapshot(state, "forward"),
     reverse: fitSnapshot(state, "reverse"),
@@ -126,3 +136,13 @@ export function snapshotKlFit(state: KlFitState): KlFitSnapshot {
   };
 }
 
+
+/** The mode a fitted q sits on: the index of the component whose mean is within one of its σ of μ, or -1 (between modes). */
+export function modeOf(mu: number, mixture: Mixture): number {
+  checkMixture(mixture);
+  let best = -1;
+  mixture.means.forEach((m, i) => {
+    if (Math.abs(mu - m) < mixture.sds[i] && (best < 0 || Math.abs(mu - m) < Math.abs(mu - mixture.means[best]))) best = i;
+  });
+  return best;
+}

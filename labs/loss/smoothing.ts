@@ -23,6 +23,7 @@ export function smoothTargets(p: ArrayLike<number>, epsilon: number): Float64Arr
 /** One-hot target for class y over K classes, smoothed. (K,) */
 export function smoothedOneHot(K: number, y: number, epsilon: number): Float64Array {
   checkK(K);
+  if (!(Number.isInteger(y) && y >= 0 && y < K)) throw new InputError(`The class y must be a whole number from 0 to ${K - 1}, got ${y}.`);
   const p = new Float64Array(K);
   p[y] = 1;
   return smoothTargets(p, epsilon);
@@ -41,6 +42,7 @@ export function optimalLogitGap(K: number, epsilon: number): number {
 
 /** CE (nats) of the smoothed one-hot target against logits [gap, 0, ..., 0]. */
 export function smoothedLossAtGap(K: number, epsilon: number, gap: number): number {
+  if (!Number.isFinite(gap)) throw new InputError(`The logit gap must be a finite number, got ${gap}.`);
   const target = smoothedOneHot(K, 0, epsilon);
   const logits = new Float64Array(K);
   logits[0] = gap;
@@ -52,6 +54,7 @@ export function smoothedLossAtGap(K: number, epsilon: number, gap: number): numb
  * scored on the true p, has CE H(p, q*) >= H(p). Returns both perplexities (e^nats).
  */
 export function smoothingPerplexity(p: ArrayLike<number>, epsilon: number): {optimum: number; smoothed: number; ceOptimum: number; ceSmoothed: number} {
+  checkDistribution(p, "p");
   const logp = logOf(p);
   const qStar = smoothTargets(p, epsilon);
   const ceOptimum = entropyLog(logp);

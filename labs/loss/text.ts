@@ -1,34 +1,7 @@
-// Reader-typed distributions: parse and format logit lists ("1.2, -0.5, -inf") and probability lists,
-// with messages a reader can act on, and the seeded default logits of the page. No DOM.
-// Leaves out: any other syntax (brackets, spaces as separators). Source: this project's page design.
+// Reader-typed probability lists ("0.5, 0.3, 0.2") with messages a reader can act on, tidy logits for
+// the text box, and the seeded default logits of the page. No DOM. Logit lists are read by the kit's
+// list control (labs/loss/controls.ts). Leaves out: any other syntax (brackets, spaces as separators).
 import type {Parsed} from "../kit/params.js";
-
-const NEG_INF = /^[-−](inf|infinity|∞)$/i;
-
-/** "1.2, -0.5, -inf" -> [1.2, -0.5, -Infinity]; exactly K values, not all -∞. */
-export function parseLogits(text: string, K: number, name = "p"): Parsed<number[]> {
-  const parts = String(text).split(",").map((s) => s.trim());
-  if (parts.length === 1 && parts[0] === "") return {ok: false, error: `The logits of ${name} are empty: enter ${K} comma-separated numbers.`};
-  const values: number[] = [];
-  for (const [i, part] of parts.entries()) {
-    if (NEG_INF.test(part)) {
-      values.push(-Infinity);
-      continue;
-    }
-    const v = part === "" ? NaN : Number(part);
-    if (!Number.isFinite(v)) return {ok: false, error: `Logit ${i + 1} of ${name} is “${part}”: enter a number, or -inf for probability 0.`};
-    if (Math.abs(v) > 1e6) return {ok: false, error: `Logit ${i + 1} of ${name} is ${v}: keep logits within ±1,000,000.`};
-    values.push(v);
-  }
-  if (values.length !== K) return {ok: false, error: `${name} has ${values.length} logits but K = ${K}: enter exactly ${K}.`};
-  if (values.every((v) => v === -Infinity)) return {ok: false, error: `The logits of ${name} cannot all be -inf: some class needs probability.`};
-  return {ok: true, value: values};
-}
-
-/** [1.2, -Infinity] -> "1.2, -inf" (3 decimals, trailing zeros dropped). */
-export function formatLogits(logits: ArrayLike<number>): string {
-  return Array.from(logits, (v) => (v === -Infinity ? "-inf" : String(+v.toFixed(3)))).join(", ");
-}
 
 /** "0.5, 0.3, 0.2" -> probabilities: K values, each in [0, 1], summing to 1 within 0.005. */
 export function parseProbabilities(text: string, K: number, name = "p"): Parsed<number[]> {

@@ -30,14 +30,20 @@ export interface PageSession {
    * listed in `allowed` (rule id -> why it cannot be fixed here, e.g. a library's markup). Returns the rest.
    */
   expectAccessible(allowed?: Record<string, string>): Promise<{id: string; impact: string; nodes: number}[]>;
-  /** Reloads the page at a 375 px wide phone viewport and asserts nothing makes the document scroll sideways. */
+  /** Cuts (or restores) the network for this page's browser context, as a reader going offline. */
+  setOffline(offline: boolean): Promise<void>;
+  /** Sets a 375 px wide phone viewport and asserts nothing makes the document scroll sideways. */
   expectFitsPhone(): Promise<void>;
   close(): Promise<void>;
 }
 
 export interface Lab {
   origin: string;
-  open(path: string, options?: {waitFor?: string}): Promise<PageSession>;
+  /**
+   * Opens a page in a fresh browser context. Service workers are blocked unless `serviceWorkers` is
+   * true: otherwise every context would precache the whole site (16 MB) beside the test.
+   */
+  open(path: string, options?: {waitFor?: string; serviceWorkers?: boolean}): Promise<PageSession>;
   close(): Promise<void>;
 }
 
@@ -85,11 +91,13 @@ export async function launchLab(): Promise<Lab> {
   return {
     origin,
     async open(path, options = {}) {
-      const context = await browser.newContext({viewport: {width: 1280, height: 900}});
+      const context = await browser.newContext({viewport: {width: 1280, height: 900}, serviceWorkers: options.serviceWorkers ? "allow" : "block"});
       const page = await context.newPage();
       const problems: string[] = [];
       page.on("console", (message) => {
         // A warning is a defect too (e.g. Plot's "implicit z channel has high cardinality").
+        // Playwright's own note when a context blocks service workers is not the page's.
+        if (message.text().startsWith("Service Worker registration blocked by Playwright")) return;
         if (message.type() === "error" || message.type() === "warning") problems.push(`console ${message.type()}: ${message.text()}`);
       });
       page.on("pageerror", (error) => problems.push(`uncaught: ${error.message}`));
@@ -139,6 +147,7 @@ export async function launchLab(): Promise<Lab> {
           expect(longest / slowdown, `${label}: longest main-thread task (wall clock), normalised`).toBeLessThan(WALL_TASK_LIMIT_MS);
           return {longest, longestCpu, slowdown};
         },
+        setOffline: (offline) => context.setOffline(offline),
         async expectAccessible(allowed = {}) {
           await page.addScriptTag({content: AXE_SOURCE()});
           type Violation = {id: string; impact: string | null; nodes: {target: string[]}[]; help: string};

@@ -142,3 +142,91 @@ describe("lab kit on the teaching page", () => {
     await s.close();
   });
 });
+
+describe("lab kit v2 and the site", () => {
+  it("a link value off the slider's step is snapped, reported, and the address rewritten to what is used", async () => {
+    const s = await lab.open("/teaching?points=50500");
+    expect(await s.page.locator("input[type=number][max='2000000']").inputValue()).toBe("51000");
+    expect(await s.page.locator(".lab-url-problems").textContent()).toMatch(/points moves in steps of 1000.*50500 is shown as 51000/);
+    expect(await s.page.evaluate(() => location.search)).toBe("?points=51000");
+    // Hexadecimal is refused like any other non-decimal text, and a 10,000-character value is quoted short.
+    const t = await lab.open(`/teaching?points=0x10&seed=${"7".repeat(10_000)}`);
+    const text = (await t.page.locator(".lab-url-problems").textContent()) ?? "";
+    expect(text).toMatch(/points must be a number, got "0x10"/);
+    expect(text.length).toBeLessThan(600);
+    expect(s.problems()).toEqual([]);
+    expect(t.problems()).toEqual([]);
+    await s.close();
+    await t.close();
+  });
+
+  it("a typed bad seed shows a message beside the box and keeps the last good value", async () => {
+    const s = await lab.open("/teaching?seed=5");
+    await s.page.locator(".lab-seed input").fill("12abc");
+    expect(await s.page.locator(".lab-seed .lab-control-error").textContent()).toMatch(/Seed must be a number/);
+    expect(await s.page.evaluate(() => location.search)).toBe("?seed=5");
+    await s.page.locator(".lab-seed input").fill("6");
+    await s.page.waitForFunction(() => location.search === "?seed=6");
+    expect(await s.page.locator(".lab-seed .lab-control-error").textContent()).toBe("");
+    expect(s.problems()).toEqual([]);
+    await s.close();
+  });
+
+  it("a run whose worker cannot load shows the error, and Reset recovers once it can", async () => {
+    const s = await lab.open("/teaching?points=20000");
+    let block = true;
+    await s.page.route("**/monte-carlo-pi.worker*.js", (route) => (block ? route.fulfill({status: 404, body: "gone"}) : route.fallback()));
+    await s.page.locator(".lab-run .lab-reset").click();
+    await s.page.waitForFunction(() => /worker failed/.test(document.querySelector(".lab-run .lab-run-error")?.textContent ?? ""), null, {timeout: 10_000});
+    expect(await s.page.locator(".lab-run .lab-start").textContent()).not.toBe("Pause");
+    block = false;
+    await s.page.locator(".lab-run .lab-reset").click();
+    await s.page.locator(".lab-run .lab-start").click();
+    await s.page.waitForFunction(() => (document.querySelector(".lab-run progress") as HTMLProgressElement)?.value === 1, null, {timeout: 30_000});
+    expect(await s.page.locator(".lab-run .lab-run-error").textContent()).toBe("");
+    // The 404 and the worker's load error were provoked on purpose; nothing else went wrong.
+    expect(s.problems().filter((p) => !/monte-carlo-pi\.worker|Failed to fetch a worker script|404/.test(p))).toEqual([]);
+    await s.close();
+  });
+
+  it("site search finds a notebook by a term from its text, offline (index built at build time)", async () => {
+    const s = await lab.open("/");
+    await s.page.locator("#observablehq-search input").fill("Bradley");
+    await s.page.waitForSelector("#observablehq-search-results a");
+    const hrefs = await s.page.$$eval("#observablehq-search-results a", (as) => as.map((a) => a.getAttribute("href") ?? ""));
+    expect(hrefs.some((h) => /rlhf/.test(h))).toBe(true);
+    expect(s.problems()).toEqual([]);
+    await s.close();
+  });
+
+  it("after one page has loaded, another notebook opens and trains offline (service worker)", async () => {
+    const s = await lab.open("/", {serviceWorkers: true});
+    // ready resolves once the worker is active, i.e. once it has precached the whole site.
+    await s.page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await s.setOffline(true);
+    await s.page.goto(`${s.origin}/teaching?points=20000`);
+    await s.page.locator(".lab-run .lab-start").click();
+    await s.page.waitForFunction(() => (document.querySelector(".lab-run progress") as HTMLProgressElement)?.value === 1, null, {timeout: 30_000});
+    expect(await s.page.locator(".pi-estimate").textContent()).toMatch(/after 20,000 points/);
+    await s.close();
+  });
+
+  it("an unknown address gets the site's 404 page", async () => {
+    const s = await lab.open("/no-such-notebook");
+    expect(await s.page.locator("h1").first().textContent()).toMatch(/Page not found/);
+    // The address itself answers 404 (as it must); nothing else fails.
+    expect(s.problems().filter((p) => !/HTTP 404|status of 404/.test(p))).toEqual([]);
+    await s.close();
+  });
+
+  for (const path of ["/", "/teaching"]) {
+    it(`${path} has no critical or serious accessibility violation and fits a 375 px phone`, async () => {
+      const s = await lab.open(path);
+      await s.page.waitForLoadState("networkidle");
+      await s.expectAccessible();
+      await s.expectFitsPhone();
+      expect(s.problems()).toEqual([]);
+      await s.close();
+    });
+  }
+});

@@ -1,9 +1,9 @@
+import * as tf from "@tensorflow/tfjs";
 import {describe, expect, it} from "vitest";
 import {InputError} from "../../labs/kit/params.js";
 import {runToEnd} from "../../labs/kit/stepper.js";
-import {mulberry32} from "../../labs/kit/random.js";
 import {klGaussians, mixtureLogPdf, mixtureMoments} from "../../labs/loss/gaussian.js";
-import {fitGrid, fitObjective, initKlFit, makeKlFitStepper, objectiveAndGrad, stepKlFit, type KlFitSnapshot} from "../../labs/loss/kl-fit.js";
+import {fitGrid, fitObjective, initKlFit, modeOf, makeKlFitStepper, objectiveAndGrad, stepKlFit, type KlFitSnapshot} from "../../labs/loss/kl-fit.js";
 
 const bimodal = {weights: [0.5, 0.5], means: [-2, 2], sds: [0.6, 0.6]};
 
@@ -45,7 +45,7 @@ describe("makeKlFitStepper", () => {
     expect(Math.abs(end.forward.sd - Math.sqrt(variance))).toBeLessThan(0.01);
   });
   it("the reverse-KL fit lands near one mode (μ ≈ ±2, σ ≈ 0.6) while forward covers both (σ ≈ 2.09)", async () => {
-    const end = (await runToEnd(makeKlFitStepper({mixture: bimodal, learningRate: 0.1, steps: 300, seed: 1}), {stepsPerCall: 50})) as KlFitSnapshot;
+    const end = (await runToEnd(makeKlFitStepper({mixture: bimodal, learningRate: 0.1, steps: 300, init: {mu: 1, sd: 1}}), {stepsPerCall: 50})) as KlFitSnapshot;
     expect(Math.abs(Math.abs(end.reverse.mu) - 2)).toBeLessThan(0.1);
     expect(Math.abs(end.reverse.sd - 0.6)).toBeLessThan(0.05);
     expect(end.forward.sd).toBeCloseTo(Math.sqrt(4.36), 2);
@@ -54,7 +54,7 @@ describe("makeKlFitStepper", () => {
     expect(end.reverse.klQP).toBeCloseTo(Math.log(2), 2); // one mode of an equal mixture: KL(q‖p) ≈ ln 2
   });
   it("stepKlFit lowers both objectives over the first 30 steps; reset() reproduces the seeded start", () => {
-    const state = initKlFit({mixture: bimodal, learningRate: 0.05, steps: 100}, mulberry32(3));
+    const state = initKlFit({mixture: bimodal, learningRate: 0.05, steps: 100, seed: 3});
     const first = {...state.history[0]};
     for (let i = 0; i < 30; i++) stepKlFit(state);
     const last = state.history[30];
@@ -67,8 +67,27 @@ describe("makeKlFitStepper", () => {
     expect(b.init).toEqual(a.init);
     expect(b.step).toBe(0);
   });
+  it("makeKlFitStepper frees its tensors: tf.memory().numTensors is unchanged after create → step → reset → step → dispose", () => {
+    const before = tf.memory().numTensors;
+    const stepper = makeKlFitStepper({mixture: bimodal, learningRate: 0.1, steps: 10, seed: 2});
+    stepper.reset();
+    stepper.step(2);
+    stepper.reset();
+    stepper.step(2);
+    stepper.dispose?.();
+    expect(tf.memory().numTensors).toBe(before);
+  });
   it("makeKlFitStepper rejects a bad learning rate or mixture with an InputError", () => {
     expect(() => makeKlFitStepper({mixture: bimodal, learningRate: 0, steps: 10})).toThrow(InputError);
     expect(() => makeKlFitStepper({mixture: {weights: [1], means: [0], sds: [-1]}, learningRate: 0.1, steps: 10})).toThrow(/standard deviation/);
+  });
+});
+
+describe("modeOf", () => {
+  it("modeOf(μ, mixture) names the mode within one σ of μ, else -1 (between the modes)", () => {
+    expect(modeOf(-1.997, bimodal)).toBe(0);
+    expect(modeOf(2.3, bimodal)).toBe(1);
+    expect(modeOf(0, bimodal)).toBe(-1);
+    expect(modeOf(1.39, bimodal)).toBe(-1); // 0.61 from the right mode, σ = 0.6
   });
 });

@@ -9,8 +9,12 @@ import {reportProblem, setUrlValue} from "./url-state.js";
 
 export type Control<S extends ControlSpec> = HTMLElement & {value: ValueOf<S>};
 
-/** Builds the control; pass it to view(). */
-export function control<S extends ControlSpec>(spec: S): Control<S> {
+/**
+ * Builds the control; pass it to view(). `build` replaces the standard input with a custom one (e.g. a
+ * distribution editor) that starts from the given value, has `value` and dispatches "input"; its link
+ * value is still read, reported and written from the spec.
+ */
+export function control<S extends ControlSpec>(spec: S, build: (spec: S, value: ValueOf<S>) => Control<S> = standard): Control<S> {
   checkSpec(spec);
   const linkText = new URLSearchParams(globalThis.location?.search ?? "").get(spec.key);
   const start = initialValue(spec, linkText);
@@ -29,7 +33,7 @@ export function control<S extends ControlSpec>(spec: S): Control<S> {
   return element;
 }
 
-function build<S extends ControlSpec>(spec: S, value: ValueOf<S>): Control<S> {
+function standard<S extends ControlSpec>(spec: S, value: ValueOf<S>): Control<S> {
   switch (spec.type) {
     case "range":
       return Inputs.range([spec.min, spec.max], {label: spec.label, step: spec.step ?? 1, value: value as number}) as Control<S>;

@@ -17,7 +17,7 @@ export interface FollowOptions {
   finished?: boolean;
 }
 
-export function follow<S>(run: RunView<S>, options: FollowOptions = {}): AsyncGenerator<S, void, unknown> {
+export function follow<S>(run: RunView<S>, options: FollowOptions = {}): Values<S> {
   const {every = reducedMotion() ? 1000 : 250, finished = false} = options;
   let last = -Infinity;
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -52,8 +52,13 @@ export function follow<S>(run: RunView<S>, options: FollowOptions = {}): AsyncGe
   });
 }
 
+/** An async generator (Framework calls return() on it when its cell is invalidated). */
+export interface Values<T> extends AsyncIterableIterator<T> {
+  return(): Promise<IteratorResult<T, void>>;
+}
+
 /** An async generator fed by a push-based source; only the latest unread value is kept. */
-export function observe<T>(subscribe: (push: (value: T) => void) => () => void): AsyncGenerator<T, void, unknown> {
+export function observe<T>(subscribe: (push: (value: T) => void) => () => void): Values<T> {
   let pending: {value: T} | null = null;
   let wake: ((result: IteratorResult<T, void>) => void) | null = null;
   let done = false;
@@ -72,7 +77,7 @@ export function observe<T>(subscribe: (push: (value: T) => void) => () => void):
     wake = null;
     return Promise.resolve({value: undefined, done: true});
   };
-  const generator: AsyncGenerator<T, void, unknown> = {
+  const generator = {
     next() {
       if (done) return Promise.resolve({value: undefined, done: true});
       if (pending) {
@@ -83,13 +88,9 @@ export function observe<T>(subscribe: (push: (value: T) => void) => () => void):
       return new Promise((resolve) => (wake = resolve));
     },
     return: finish,
-    throw(error: unknown) {
-      void finish();
-      return Promise.reject(error);
-    },
     [Symbol.asyncIterator]() {
       return generator;
     }
-  };
+  } as Values<T>;
   return generator;
 }

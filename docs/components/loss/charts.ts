@@ -12,6 +12,17 @@ export function fmtRound(x: number, digits = 3): string {
   return fmt(Math.abs(x) < 0.5 * 10 ** -digits ? 0 : x, digits);
 }
 
+/**
+ * An axis tick in plain or scientific notation: 0.02, 0.5, 20, 1.5e−7; never an SI prefix ("20m",
+ * "100µ" read as units), which is what a log scale's default ticks print.
+ */
+export function tick(x: number): string {
+  if (x === 0) return "0";
+  const a = Math.abs(x);
+  const text = a >= 1e-3 && a < 1e5 ? String(+x.toPrecision(3)) : x.toExponential(1).replace(/\.0e/, "e");
+  return text.replace(/-/g, "−");
+}
+
 export function MeasuresChart(m: Measures, {width, units}: {width: number; units: Units}) {
   const rows = [
     {name: "H(p)", value: toUnits(m.Hp, units), color: palette[0]},
@@ -25,7 +36,7 @@ export function MeasuresChart(m: Measures, {width, units}: {width: number; units
   return Plot.plot({
     ...plotDefaults(width, 170),
     marginLeft: 70,
-    x: {label: `${units}`, domain: [0, cap * 1.12]},
+    x: {label: `${units}`, domain: [0, cap * 1.12], tickFormat: tick},
     y: {label: null, domain: rows.map((r) => r.name)},
     marks: [
       Plot.barX(shown, {x: "bar", y: "name", fill: "color"}),
@@ -33,6 +44,11 @@ export function MeasuresChart(m: Measures, {width, units}: {width: number; units
       Plot.ruleX([0])
     ]
   });
+}
+
+/** Log-axis ticks labelled only at mantissas such as 1, 2, 5 (the others stay as unlabelled ticks). */
+function logTick(mantissas: number[]) {
+  return (x: number) => (mantissas.includes(+(x / 10 ** Math.floor(Math.log10(x) + 1e-9)).toFixed(6)) ? tick(x) : "");
 }
 
 export function PathChart(rows: PathPoint[], options: {width: number; units: Units; xLabel: string; logX?: boolean; yMax: number}) {
@@ -45,8 +61,8 @@ export function PathChart(rows: PathPoint[], options: {width: number; units: Uni
   const best = rows.reduce((a, b) => (b.kl < a.kl ? b : a), rows[0]);
   return Plot.plot({
     ...plotDefaults(width, 260),
-    x: {label: xLabel, type: logX ? "log" : "linear"},
-    y: {label: units, domain: [0, toUnits(yMax, units)]},
+    x: {label: xLabel, type: logX ? "log" : "linear", tickFormat: logX ? logTick(width < 500 ? [1] : [1, 2, 5]) : tick},
+    y: {label: units, domain: [0, toUnits(yMax, units)], tickFormat: tick},
     color: {domain: ["H(p, q)", "KL(p‖q)", "H(p)"], range: [palette[1], palette[2], palette[0]], legend: true},
     marks: [
       Plot.line(series.filter((d) => d.series !== "H(p)"), {x: "t", y: "value", stroke: "series", z: "series", strokeWidth: 2, clip: true}),
