@@ -84,7 +84,10 @@ def main():
         if s == 0:
             first = last
     seconds = time.perf_counter() - t0
-    print(json.dumps({"engine": f"torch-{torch.__version__}-1thread", "params": params, "tokensPerSecond": a.steps * a.batch * a.ctx / seconds,
+    # Which BLAS the process really loaded (Debian's torch calls whatever libblas.so.3 the system provides:
+    # the reference netlib BLAS by default, far slower than OpenBLAS).
+    blas = sorted({line.split()[-1] for line in open("/proc/self/maps") if "blas" in line.lower() and line.split()[-1].startswith("/")})
+    print(json.dumps({"engine": f"torch-{torch.__version__}-1thread ({', '.join(b.split('/')[-2] + '/' + b.split('/')[-1] for b in blas) or 'BLAS unknown'})", "params": params, "tokensPerSecond": a.steps * a.batch * a.ctx / seconds,
                       "msPerStep": 1000 * seconds / a.steps, "firstLoss": first, "lastLoss": last}))
 
 
