@@ -43,7 +43,7 @@ export const curriculum: Topic[] = [
     name: "Fine-tuning",
     notebooks: [
       {path: "/lora", title: "LoRA and QLoRA", blurb: "Rank-r updates trained live, the Eckart–Young floor, NF4 quantization and the memory bill."},
-      {path: "/sft-masking", title: "SFT loss masking", blurb: "Which tokens carry the loss, chat templates, and why gradient accumulation must count tokens."}
+      {path: "/sft", title: "Supervised fine-tuning", blurb: "Real chat templates to token ids and labels, packing, gradient accumulation, and a tiny GPT trained with and without masking."}
     ]
   },
   {
