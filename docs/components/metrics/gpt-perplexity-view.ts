@@ -55,7 +55,8 @@ export function GptTable(data: GptData): HTMLElement {
     tr.dataset.tokens = String(reports[how].report.tokens);
     tr.dataset.bytes = String(reports[how].report.bytes);
   });
-  return table;
+  // eight columns do not fit a phone: the table scrolls inside its own box instead of widening the page
+  return el("div", {style: "overflow-x:auto;max-width:100%"}, table);
 }
 
 /** What was trained, on what, and how long it took at build time. */
