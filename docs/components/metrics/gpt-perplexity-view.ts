@@ -69,9 +69,9 @@ export function GptSetup(data: GptData): HTMLElement {
     {className: "metrics-gpt-setup"},
     `Both models: d = ${c.dModel}, ${c.nHeads} heads, ${c.nLayers} layer${c.nLayers > 1 ? "s" : ""}, context ${c.context}, ` +
       `${c.steps} AdamW steps (lr ${c.lr}) of ${c.batch} windows, so ${bpe.tokensSeen.toLocaleString("en-US")} training tokens each — ` +
-      `about ${Math.round(bpe.bytesSeen).toLocaleString("en-US")} bytes of text for BPE and ${Math.round(bytes.bytesSeen).toLocaleString("en-US")} for bytes. ` +
+      `about ${Math.round(bpe.bytesSeen).toLocaleString("en-US")} bytes of text for BPE (${fmt(bpe.bytesSeen / s.train.bytes, 1)} passes over the training text) and ${Math.round(bytes.bytesSeen).toLocaleString("en-US")} for bytes (${fmt(bytes.bytesSeen / s.train.bytes, 1)}). ` +
       `Trained on ${s.train.bytes.toLocaleString("en-US")} bytes of Brown files ${c.trainFiles[0]}–${c.trainFiles[c.trainFiles.length - 1]} ` +
       `(${bpe.trainTokens.toLocaleString("en-US")} BPE tokens, ${bytes.trainTokens.toLocaleString("en-US")} bytes), scored on ${s.heldOut.bytes.toLocaleString("en-US")} bytes of ${c.heldOutFile}. ` +
-      `Computed when the site was built (${data.builtAt.slice(0, 10)}, tfjs ${s.backend} backend in Node, ${fmt(s.seconds, 1)} s) by labs/metrics/gpt-perplexity.ts with the /sft notebook's labs/sft/gpt.ts and adamw.ts.`
+      `Computed when the site was built (${data.builtAt.slice(0, 10)}, tfjs ${s.backend} backend in Node, ${fmt(s.seconds, 1)} s wall time on a shared build machine) by labs/metrics/gpt-perplexity.ts with the /sft notebook's labs/sft/gpt.ts and adamw.ts.`
   );
 }
