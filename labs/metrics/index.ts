@@ -18,3 +18,4 @@ export {
   type Estimate, type JudgeCheckpoint, type JudgeConfig, type JudgeRun
 } from "./judge.js";
 export {checkText, pySplit, textWarnings, utf8Length} from "./text.js";
+export {trainAndScore, tokenizeAs, TOKENIZATIONS, type GptPerplexityConfig, type Tokenization, type TokenizationResult} from "./gpt-perplexity.js";

@@ -53,6 +53,30 @@ describe("/metrics", () => {
     await s.close();
   });
 
+  it("the tiny-GPT table shows per-token perplexity and bits per byte that follow from the same totals", async () => {
+    const s = await lab.open("/metrics", {waitFor: ".metrics-gpt-ppl tbody tr"});
+    const rows = await s.page.locator(".metrics-gpt-ppl tbody tr").evaluateAll((trs) =>
+      trs.map((tr) => ({...(tr as HTMLElement).dataset, cells: [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "")})));
+    const data = rows as unknown as (Record<string, string> & {cells: string[]})[];
+    expect(data.map((r) => r.tokenization)).toEqual(["bpe", "bytes"]);
+    for (const r of data) {
+      const [nats, tokens, bytes] = [Number(r.totalNats), Number(r.tokens), Number(r.bytes)];
+      expect(tokens).toBeGreaterThan(0);
+      expect(Number(r.perplexity)).toBeCloseTo(Math.exp(nats / tokens), 6);
+      expect(Number(r.bitsPerByte)).toBeCloseTo(nats / (Math.LN2 * bytes), 9);
+      // the cells show those numbers: perplexity to 1 decimal, bits per byte to 3
+      expect(r.cells).toContain(Math.exp(nats / tokens).toFixed(1));
+      expect(r.cells).toContain((nats / (Math.LN2 * bytes)).toFixed(3));
+    }
+    // same text: same bytes; bytes as tokens means one token per byte
+    expect(data[0].bytes).toBe(data[1].bytes);
+    expect(data[1].tokens).toBe(data[1].bytes);
+    expect(Number(data[0].tokens)).toBeLessThan(Number(data[1].tokens));
+    await expect.poll(() => s.page.locator(".metrics-gpt-setup").textContent()).toMatch(/AdamW steps.*Computed when the site was built/);
+    expect(s.problems()).toEqual([]);
+    await s.close();
+  });
+
   it("bad input shows a message, never NaN or a blank", async () => {
     const s = await lab.open("/metrics", {waitFor: ".metrics-bleu-score"});
     await textarea(s, "ref2").fill("");
