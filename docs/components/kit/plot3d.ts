@@ -54,7 +54,8 @@ export function figure3d(options: Figure3dOptions): HTMLElement {
   root.className = "lab-figure3d";
   const view = document.createElement("div");
   view.className = "lab-figure3d-view";
-  view.setAttribute("role", "img");
+  // A group, not an img: the 3-D scene holds plotly's buttons, and an img may not contain controls (axe nested-interactive).
+  view.setAttribute("role", "group");
   view.setAttribute("aria-label", alt);
   const caption = document.createElement("figcaption");
   caption.textContent = alt;
