@@ -20,6 +20,14 @@ async function showFigure(s: PageSession): Promise<void> {
   await s.page.waitForSelector(".lab-figure3d canvas", {timeout: 45_000});
 }
 
+/**
+ * The page's problems, less one Chromium notice: plotly's gl3d reads its picking framebuffer back
+ * (readPixels, for hover) after a redraw, and Chromium's software GL reports "GPU stall due to
+ * ReadPixels" as a console warning whenever that read has to wait. It is a driver performance note
+ * about plotly's hover picking, timing-dependent, not a defect of the page; every other warning counts.
+ */
+const problems = (s: PageSession) => s.problems().filter((p) => !/^console warning: \[\.WebGL-[0-9a-fx]+\]GL Driver Message \(OpenGL, Performance, [A-Z_]+, High\): GPU stall due to ReadPixels( \(this message will no longer repeat\))?$/.test(p));
+
 /** Every WebGL context request answers null, as in a browser without WebGL. */
 const noWebGL = () => {
   const original = HTMLCanvasElement.prototype.getContext;
@@ -39,11 +47,11 @@ describe("3-D figures", () => {
     const basins = [...alt!.split(" basins: ")[1].split(". The ")[0].matchAll(/μ = (−?[\d.]+), σ = ([\d.]+) \(([\d.]+)\)/g)].map((m) => m.slice(1).map((t) => Number(t.replace("−", "-"))));
     expect(basins.filter(([mu, sd, kl]) => Math.abs(Math.abs(mu) - 2) < 0.3 && Math.abs(sd - 0.6) < 0.1 && Math.abs(kl - Math.log(2)) < 0.05).length).toBeGreaterThanOrEqual(2);
     expect((await plotlyFetched(s)).some((r) => r.url.includes("/_node/plotly.js-gl3d-dist-min@"))).toBe(true);
-    await s.page.locator(".lab-control[data-key=surface] input[value=forward]").check();
+    await s.page.getByLabel("forward KL(p‖q)").check();
     await s.page.waitForFunction(() => /^Forward KL\(p‖q\)/.test(document.querySelector(".lab-figure3d figcaption")?.textContent ?? ""));
     await s.page.waitForSelector(".lab-figure3d canvas", {timeout: 30_000});
     expect(await s.page.locator(".lab-figure3d figcaption").first().textContent()).toMatch(/one basin, at/);
-    expect(s.problems()).toEqual([]);
+    expect(problems(s)).toEqual([]);
     await s.close();
   });
 
@@ -58,7 +66,7 @@ describe("3-D figures", () => {
     expect(await s.page.locator(".lab-figure3d svg").count()).toBeGreaterThan(0);
     expect(await s.page.locator(".lab-figure3d canvas").count()).toBe(0);
     expect(await plotlyFetched(s)).toEqual([]);
-    expect(s.problems()).toEqual([]);
+    expect(problems(s)).toEqual([]);
     await s.close();
   });
 
@@ -72,7 +80,7 @@ describe("3-D figures", () => {
     expect(requested.filter((u) => /plotly/i.test(u))).toEqual([]);
     const preloads = await s.page.evaluate(() => Array.from(document.querySelectorAll("link[rel=modulepreload]"), (l) => l.getAttribute("href") ?? ""));
     expect(preloads.filter((h) => /plotly/i.test(h))).toEqual([]);
-    expect(s.problems()).toEqual([]);
+    expect(problems(s)).toEqual([]);
     await s.close();
   });
 
@@ -81,7 +89,7 @@ describe("3-D figures", () => {
     await showFigure(s);
     await s.expectAccessible();
     await s.expectFitsPhone();
-    expect(s.problems()).toEqual([]);
+    expect(problems(s)).toEqual([]);
     await s.close();
   });
 });
