@@ -79,7 +79,7 @@ export function KlSurfaceFigure(s: KlFitSnapshot, config: KlFitConfig, which: Di
     line("reverse")
   ];
   const scene = {
-    xaxis: {title: {text: "μ"}}, yaxis: {title: {text: "σ"}, type: "log"}, zaxis: {title: {text: `${NAME[which]}, nats`}, range: [Math.max(0, floor - 0.05), cut + lift]},
+    xaxis: {title: {text: "μ"}}, yaxis: {title: {text: "σ"}, type: "log", tickvals: [0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20].filter((t) => t >= surface.sd[0] && t <= surface.sd.at(-1)!)}, zaxis: {title: {text: `${NAME[which]}, nats`}, range: [Math.max(0, floor - 0.05), cut + lift]},
     camera: {eye: {x: 1.5, y: -1.6, z: 0.9}}, aspectmode: "manual", aspectratio: {x: 1.3, y: 1, z: 0.7}
   };
   const fallback = (width: number) => flat(surface.mu, surface.sd, shown, paths, which, basins, Math.max(280, width));
