@@ -15,7 +15,8 @@ import {IVFSearcher, buildIVFFlat, buildIVFPQ, trainCoarse, trainIVFPQ} from "..
 import {PQSearcher, pqEncode, trainPQ} from "../labs/vector-search/pq.js";
 import {gaussianMixture, SYNTHETIC_DEFAULT} from "../labs/vector-search/synthetic.js";
 import type {MeasureRow} from "../labs/vector-search/measure.js";
-import {installKernelsNode} from "../labs/vector-search/kernels-node.js";
+import {nodeBackend} from "../labs/vector-search/kernels-node.js";
+import {TYPESCRIPT} from "../labs/vector-search/backend.js";
 
 /** The lab's measurement row (labs/vector-search/measure.ts), plus which engine produced it. */
 interface Row extends MeasureRow {
@@ -33,7 +34,8 @@ const option = (name: string): string | undefined => {
 const K = 10;
 const quick = flag("--quick");
 const seed = 1234;
-if (!flag("--no-kernels")) await installKernelsNode();
+// one backend for every index below (backend.ts decides per loop whether a kernel applies)
+const backend = flag("--no-kernels") ? TYPESCRIPT : await nodeBackend();
 
 function readF32(path: string): Float32Array {
   const buf = readFileSync(path);
@@ -75,7 +77,7 @@ let gt: Int32Array, gtK: number;
   // exactKnn scans the whole base for each query in turn (no batching): time / nq = single-query cost
   const c0 = process.cpuUsage();
   const t0 = performance.now();
-  const ids = exactKnn(base, nb, d, queries, nq, K).ids;
+  const ids = exactKnn(base, nb, d, queries, nq, K, "l2", {backend}).ids;
   const s = sec(t0);
   const cpu = process.cpuUsage(c0);
   if (option("--gt")) {
@@ -120,12 +122,12 @@ for (const m of [8, 16]) {
   const nbits = 8;
   let t0 = performance.now();
   const c0 = process.cpuUsage();
-  const {pq} = trainPQ(base, nb, d, m, nbits, mulberry32(seed), {niter: 25});
+  const {pq} = trainPQ(base, nb, d, m, nbits, mulberry32(seed), {niter: 25, backend});
   const trainSeconds = sec(t0), trainCpu = cpuSec(c0);
   t0 = performance.now();
-  const codes = pqEncode(pq, base, nb);
+  const codes = pqEncode(pq, base, nb, {backend});
   const addSeconds = sec(t0);
-  const searcher = new PQSearcher(pq, codes, nb, K);
+  const searcher = new PQSearcher(pq, codes, nb, K, {backend});
   const {recall, qps, qpsCpu} = measure((q, out, dist, off) => searcher.search(queries, q * d, out, dist, off));
   rows.push({engine: "lab", index: "pq", m, nbits, nlist: null, nprobe: null, trainSeconds, trainCpu, addSeconds, bytesPerVector: (m * nbits) / 8, recallAt10: recall, qps, qpsCpu});
 }
@@ -134,12 +136,12 @@ for (const m of [8, 16]) {
 {
   let t0 = performance.now();
   const c0 = process.cpuUsage();
-  const coarse = trainCoarse(base, nb, d, nlist, mulberry32(seed), 10).centroids;
+  const coarse = trainCoarse(base, nb, d, nlist, mulberry32(seed), 10, {backend}).centroids;
   const trainSeconds = sec(t0), trainCpu = cpuSec(c0);
   t0 = performance.now();
-  const index = buildIVFFlat(coarse, nlist, base, nb, d);
+  const index = buildIVFFlat(coarse, nlist, base, nb, d, {backend});
   const addSeconds = sec(t0);
-  const searcher = new IVFSearcher(index, K);
+  const searcher = new IVFSearcher(index, K, {backend});
   for (const nprobe of nprobes) {
     const {recall, qps, qpsCpu} = measure((q, out, dist, off) => searcher.search(queries, q * d, nprobe, out, dist, off));
     rows.push({engine: "lab", index: "ivf-flat", m: null, nbits: null, nlist, nprobe, trainSeconds, trainCpu, addSeconds, bytesPerVector: d * 4 + 8, recallAt10: recall, qps, qpsCpu});
@@ -151,12 +153,12 @@ for (const m of [8, 16]) {
   const m = 16, nbits = 8;
   let t0 = performance.now();
   const c0 = process.cpuUsage();
-  const {coarse, pq} = trainIVFPQ(base, nb, d, nlist, m, nbits, mulberry32(seed), {coarseIter: 10, pqIter: 25});
+  const {coarse, pq} = trainIVFPQ(base, nb, d, nlist, m, nbits, mulberry32(seed), {coarseIter: 10, pqIter: 25, backend});
   const trainSeconds = sec(t0), trainCpu = cpuSec(c0);
   t0 = performance.now();
-  const index = buildIVFPQ(coarse, nlist, pq, base, nb);
+  const index = buildIVFPQ(coarse, nlist, pq, base, nb, {backend});
   const addSeconds = sec(t0);
-  const searcher = new IVFSearcher(index, K);
+  const searcher = new IVFSearcher(index, K, {backend});
   for (const nprobe of nprobes) {
     const {recall, qps, qpsCpu} = measure((q, out, dist, off) => searcher.search(queries, q * d, nprobe, out, dist, off));
     rows.push({engine: "lab", index: "ivf-pq", m, nbits, nlist, nprobe, trainSeconds, trainCpu, addSeconds, bytesPerVector: (m * nbits) / 8 + 8, recallAt10: recall, qps, qpsCpu});

@@ -1,6 +1,7 @@
 // Steps per second of the LoRA page's default simulation (5 adapters + full fine-tune, 64 × 64, 300 steps)
 // and of the MLP adaptation, per TensorFlow.js backend available in this process. Prints a table.
 import * as tf from "@tensorflow/tfjs";
+import {useBackend, type BackendName} from "../labs/kit/tfjs-backend.js";
 import {simStepper, DEFAULT_SIM} from "../labs/lora/simulate.js";
 import {mlpStepper, DEFAULT_MLP} from "../labs/lora/mlp.js";
 
@@ -14,13 +15,12 @@ const calibrationMs = (() => {
 const rows: string[][] = [];
 const backends = Object.keys(tf.engine().registryFactory);
 for (const backend of backends) {
-  if (!(await tf.setBackend(backend))) continue;
-  await tf.ready();
+  if ((await useBackend(tf, backend as BackendName)) !== backend) continue;
   {
-    const st = simStepper(DEFAULT_SIM, {spectrumEvery: 50});
-    let s = st.reset();
+    const st = simStepper(DEFAULT_SIM, {spectrumIntervalMs: 400});
+    let s = await st.reset();
     const t0 = performance.now();
-    while (s.step < s.steps) s = st.step(50);
+    while (s.step < s.steps) s = await st.step(50);
     const ms = performance.now() - t0;
     const r4 = s.models.find((m) => m.r === 4)!;
     rows.push([backend, "simulation (default)", String(s.steps), ((s.steps / ms) * 1000).toFixed(1), (ms / 1000).toFixed(2), `r=4 loss ${r4.losses.at(-1)!.toFixed(4)} vs floor ${r4.floor.toFixed(4)}`]);

@@ -3,7 +3,8 @@
 // Run: npx tsx bench/rlhf.ts
 import {readFileSync} from "node:fs";
 import * as tf from "@tensorflow/tfjs";
-import {mulberry32} from "../labs/kit/random.js";
+import {stream} from "../labs/kit/random.js";
+import {useBackend} from "../labs/kit/tfjs-backend.js";
 import {buildSpace, type Dataset} from "../labs/rlhf/dataset.js";
 import {DEFAULT_LABELERS, simulateLabels} from "../labs/rlhf/labelers.js";
 import {DEFAULT_RM, rewardsOf, rmDispose, rmInit, rmParams, rmStep} from "../labs/rlhf/reward-model.js";
@@ -13,10 +14,10 @@ import {DEFAULT_PPO, ppoInit, ppoStep} from "../labs/rlhf/ppo.js";
 import {DEFAULT_DPO, dpoInit, dpoStep} from "../labs/rlhf/dpo.js";
 
 async function main() {
-  await tf.setBackend("cpu");
+  await useBackend(tf, "cpu");
   const dataset = JSON.parse(readFileSync(new URL("../data/rlhf/dataset.json", import.meta.url), "utf8")) as Dataset;
   const space = buildSpace(dataset, {split: "train"});
-  const pairs = simulateLabels(space, DEFAULT_LABELERS, mulberry32(42));
+  const pairs = simulateLabels(space, DEFAULT_LABELERS, stream(42, "labels"));
   const rows: {stage: string; steps: number; ms: number; note: string}[] = [];
   const time = (stage: string, steps: number, note: string, run: () => void) => {
     const t0 = performance.now();
@@ -40,7 +41,7 @@ async function main() {
   });
   for (const method of ["ppo", "reinforce"] as const)
     time(method === "ppo" ? "PPO (clipped, 4 epochs)" : "REINFORCE (group baseline)", DEFAULT_PPO.steps, `${space.offsets.length - 1} prompts × ${DEFAULT_PPO.samples} samples`, () => {
-      const s = ppoInit(space, piSft, r, {...DEFAULT_PPO, method}, mulberry32(42));
+      const s = ppoInit(space, piSft, r, {...DEFAULT_PPO, method}, stream(42, "ppo rollouts"));
       while (s.step < DEFAULT_PPO.steps) ppoStep(s);
     });
   time("DPO (full batch)", DEFAULT_DPO.steps, `${pairs.length} pairs`, () => {

@@ -57,6 +57,7 @@ export const curriculum: Topic[] = [
     notebooks: [
       {path: "/graphrag", title: "GraphRAG", blurb: "Entity graph, Leiden communities, community summaries and map-reduce global search."},
       {path: "/rag-design", title: "RAG and agent system design", blurb: "Chunking, retrieval, reranking and tool use as a system, with what to measure."},
+      {path: "/agents", title: "A multi-step agent you can break", blurb: "Text-to-SQL on a real SQLite database, deny-list vs allow-list on real attacks, retries, rollback, resume and hand-off.", issue: 16},
       {path: "/metrics", title: "Evaluation metrics", blurb: "BLEU, ROUGE, perplexity and LLM-as-judge biases, computed on real text."}
     ]
   }

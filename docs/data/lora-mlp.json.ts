@@ -1,8 +1,8 @@
-// First state of the LoRA page's MLP section, computed at build with the code the page runs live.
+// First state of the LoRA page's MLP section, computed at build with the code the page runs live,
+// beside the config it used (firstState).
+import {firstState} from "../../labs/kit/first-state.js";
+import {runToEnd} from "../../labs/kit/stepper.js";
 import {mlpStepper, DEFAULT_MLP} from "../../labs/lora/mlp.js";
 
-const st = mlpStepper(DEFAULT_MLP);
-let s = await st.reset();
-while (st.progress(s) < 1) s = await st.step(50);
-st.dispose?.();
-process.stdout.write(JSON.stringify(s));
+const config = {angle: DEFAULT_MLP.angle, seed: DEFAULT_MLP.seed};
+process.stdout.write(JSON.stringify(firstState(config, await runToEnd(mlpStepper(config), {stepsPerCall: 50}))));

@@ -1,20 +1,15 @@
 // Build-time first state of the PQ notebook: the default PQ trained to the end (so the page shows
 // figures at once) and the distortion grid over m and nbits on the same seeded data set.
+import {loopStepper} from "../../labs/kit/loop.js";
 import {runToEnd} from "../../labs/kit/stepper.js";
-import {pqTrainStepper, PQ_PAGE_DEFAULT, pqDataset} from "../../labs/vector-search/pq-stepper.js";
-import {pqDistortion, trainPQ} from "../../labs/vector-search/pq.js";
-import {mulberry32} from "../../labs/kit/random.js";
-import {installKernelsNode} from "../../labs/vector-search/kernels-node.js";
+import {firstState} from "../../labs/kit/first-state.js";
+import {floatsToBase64} from "../../labs/kit/base64.js";
+import {pqTrainAlgorithm, PQ_PAGE_DEFAULT} from "../../labs/vector-search/pq-stepper.js";
+import {distortionGrid} from "../../labs/vector-search/pq-grid.js";
+import {nodeBackend} from "../../labs/vector-search/kernels-node.js";
 
 // the same WebAssembly kernels as the page's worker
-await installKernelsNode();
-
-const snapshot = await runToEnd(pqTrainStepper(PQ_PAGE_DEFAULT), {stepsPerCall: PQ_PAGE_DEFAULT.m});
-const data = pqDataset(PQ_PAGE_DEFAULT);
-const grid: {m: number; nbits: number; distortion: number; bytes: number}[] = [];
-for (const nbits of [2, 4, 6, 8])
-  for (const m of [1, 2, 4, 8, 16, 32]) {
-    const {pq} = trainPQ(data.base, data.nBase, data.d, m, nbits, mulberry32(PQ_PAGE_DEFAULT.seed + 1), {niter: 25});
-    grid.push({m, nbits, distortion: pqDistortion(pq, data.base, data.nBase), bytes: (m * nbits) / 8});
-  }
-process.stdout.write(JSON.stringify({snapshot: {...snapshot, codebooks: Array.from(snapshot.codebooks)}, grid}));
+const backend = await nodeBackend();
+const snapshot = await runToEnd(loopStepper(pqTrainAlgorithm, {...PQ_PAGE_DEFAULT, kernels: backend.kernels}), {stepsPerCall: PQ_PAGE_DEFAULT.m});
+const grid = distortionGrid(PQ_PAGE_DEFAULT, backend);
+process.stdout.write(JSON.stringify({...firstState(PQ_PAGE_DEFAULT, {...snapshot, codebooks: floatsToBase64(snapshot.codebooks)}), grid}));

@@ -4,6 +4,7 @@
 // Golub & Van Loan, "Matrix Computations", §2.4.
 import {Matrix, SingularValueDecomposition} from "ml-matrix";
 import {randomNormal} from "../kit/random.js";
+import {InputError} from "../kit/params.js";
 
 /** A dense matrix: data is row-major, shape (rows, cols). */
 export interface Mat {
@@ -151,4 +152,20 @@ export function eckartYoungFloor(singular: ArrayLike<number>, r: number): number
 export function orthonormalColumns(n: number, k: number, random: () => number): Mat {
   if (n < k) throw new Error(`Need n ≥ k for orthonormal columns, got n = ${n}, k = ${k}.`);
   return svd(gaussian(n, k, 1, random)).u;
+}
+
+/**
+ * Smallest r whose top r singular values hold at least `fraction` of the energy Σσᵢ² (= ||A||_F²): how
+ * many directions a matrix really uses. singular: descending. Throws an InputError for fraction outside (0, 1].
+ */
+export function energyRank(singular: ArrayLike<number>, fraction: number): number {
+  if (!(fraction > 0 && fraction <= 1)) throw new InputError(`The energy fraction must be in (0, 1], got ${fraction}.`);
+  let total = 0;
+  for (let i = 0; i < singular.length; i++) total += singular[i] * singular[i];
+  let sum = 0;
+  for (let i = 0; i < singular.length; i++) {
+    sum += singular[i] * singular[i];
+    if (sum >= fraction * total * (1 - 1e-12)) return i + 1;
+  }
+  return singular.length;
 }

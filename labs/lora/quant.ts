@@ -11,7 +11,7 @@ export function normalPpf(p: number): number {
   if (!(p > 0 && p < 1)) {
     if (p === 0) return -Infinity;
     if (p === 1) return Infinity;
-    throw new RangeError(`normalPpf needs 0 < p < 1, got ${p}.`);
+    throw new InputError(`normalPpf needs 0 < p < 1, got ${p}.`);
   }
   const q = p - 0.5;
   if (Math.abs(q) <= 0.425) {
@@ -180,6 +180,7 @@ export interface DoubleQuantized {
  * blocks of 256 (QLoRA §3). Simplification: a symmetric linear int8 code stands in for bitsandbytes' dynamic 8-bit map.
  */
 export function doubleQuantize(absmax: ArrayLike<number>, blockSize = 256): DoubleQuantized {
+  if (!Number.isInteger(blockSize) || blockSize < 1) throw new InputError(`The block size of the constants must be a whole number ≥ 1, got ${blockSize}.`);
   const n = absmax.length;
   let mean = 0;
   for (let i = 0; i < n; i++) mean += absmax[i];
@@ -206,6 +207,9 @@ export function doubleDequantize(dq: DoubleQuantized): Float64Array {
  * Single: bits + 32/B. Double (QLoRA): bits + 8/B + 32/(B·B2). NF4, B = 64, B2 = 256: 4.5 vs 4.127.
  */
 export function bitsPerParameter(bits: number, blockSize: number, doubleQuant?: {bits: number; blockSize: number}): number {
+  for (const [name, v] of [["bits", bits], ["block size", blockSize], ["constants' bits", doubleQuant?.bits ?? 1], ["constants' block size", doubleQuant?.blockSize ?? 1]] as const) {
+    if (!Number.isInteger(v) || v < 1) throw new InputError(`The ${name} must be a whole number ≥ 1, got ${v}.`);
+  }
   if (!doubleQuant) return bits + 32 / blockSize;
   return bits + doubleQuant.bits / blockSize + 32 / (blockSize * doubleQuant.blockSize);
 }
@@ -218,6 +222,7 @@ export interface ErrorStats {
 }
 
 export function errorStats(w: Mat, wHat: Mat): ErrorStats {
+  if (w.rows !== wHat.rows || w.cols !== wHat.cols) throw new InputError(`W is ${w.rows} × ${w.cols} but Ŵ is ${wHat.rows} × ${wHat.cols}.`);
   let se = 0;
   let sw = 0;
   let m = 0;
@@ -228,4 +233,41 @@ export function errorStats(w: Mat, wHat: Mat): ErrorStats {
     m = Math.max(m, Math.abs(e));
   }
   return {relativeFrobenius: Math.sqrt(se / sw), rmse: Math.sqrt(se / w.data.length), maxAbs: m};
+}
+
+/** QLoRA's double quantization of the constants: 8-bit codes in blocks of 256. */
+export const QLORA_DQ = {bits: 8, blockSize: 256};
+
+export type ComparedScheme = Scheme | "nf4 + DQ";
+
+export interface SchemeResult {
+  scheme: ComparedScheme;
+  /** (rows, cols) the dequantized matrix Ŵ */
+  wHat: Mat;
+  stats: ErrorStats;
+  /** stored bits per parameter, and the part of them spent on block constants */
+  bits: number;
+  constantBits: number;
+}
+
+/**
+ * int8, int4, FP4 and NF4 at one block size, then NF4 with double-quantized constants (QLORA_DQ).
+ * Throws the InputError of validateBlockSize when the block size does not divide the row length.
+ */
+export function compareSchemes(w: Mat, blockSize: number): SchemeResult[] {
+  const out: SchemeResult[] = (["int8", "int4", "fp4", "nf4"] as const).map((scheme) => {
+    const wHat = dequantize(quantize(w, scheme, blockSize));
+    const bits = bitsPerParameter(SCHEME_BITS[scheme], blockSize);
+    return {scheme, wHat, stats: errorStats(w, wHat), bits, constantBits: bits - SCHEME_BITS[scheme]};
+  });
+  const nf4 = quantize(w, "nf4", blockSize);
+  const wHat = dequantize(nf4, doubleDequantize(doubleQuantize(nf4.absmax, QLORA_DQ.blockSize)));
+  const bits = bitsPerParameter(4, blockSize, QLORA_DQ);
+  out.push({scheme: "nf4 + DQ", wHat, stats: errorStats(w, wHat), bits, constantBits: bits - 4});
+  return out;
+}
+
+/** Bytes saved by double quantization on `params` quantized parameters at block size 64 (QLoRA §3: 0.373 bits each). */
+export function doubleQuantSavingBytes(params: number): number {
+  return ((bitsPerParameter(4, 64) - bitsPerParameter(4, 64, QLORA_DQ)) * params) / 8;
 }

@@ -4,6 +4,7 @@
 // and an upper bound otherwise. Leaves out rejection-sampling fine-tuning (Llama 2).
 import {InputError} from "../kit/params.js";
 import type {Space} from "./dataset.js";
+import {checkDistribution, checkValues} from "./policy.js";
 
 export function checkN(n: number): void {
   if (!(Number.isInteger(n) && n >= 1)) throw new InputError(`n must be a whole number ≥ 1 (best of how many samples?), got ${n}.`);
@@ -14,9 +15,11 @@ export const bonKlFormula = (n: number): number => {
   return Math.log(n) - (n - 1) / n;
 };
 
-/** Exact best-of-n policy (N), per prompt; ties in r share their group's mass in proportion to π_ref. */
+/** Exact best-of-n policy (N), per prompt (throws InputError for n, π_ref or r out of domain); ties in r share their group's mass in proportion to π_ref. */
 export function bestOfN(space: Space, piRef: Float64Array, r: Float64Array, n: number): Float64Array {
   checkN(n);
+  checkDistribution(space, piRef, "π_ref");
+  checkValues(space, r, "reward r");
   const out = new Float64Array(space.nResponses);
   const P = space.offsets.length - 1;
   for (let p = 0; p < P; p++) {

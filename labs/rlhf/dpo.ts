@@ -2,12 +2,15 @@
 // policy: minimise −mean log σ(β[(log π/π_ref)(y_w) − (log π/π_ref)(y_l)]) by Adam on the logits,
 // reference π_ref = π_SFT (TRL DPOConfig: beta 0.1, loss "sigmoid"). No reward model, no sampling.
 // Implicit reward r̂(y) = β·log(π(y)/π_ref(y)) (up to a per-prompt constant).
+import type {Algorithm} from "../kit/loop.js";
 import {InputError} from "../kit/params.js";
 import {adamAscend, adamInit, type Adam} from "./adam.js";
 import type {Space} from "./dataset.js";
 import {validatePairs, type Pair} from "./labelers.js";
 import {checkBeta} from "./optimum.js";
-import {meanExpectation, meanKL, softmaxPerPrompt} from "./policy.js";
+import {softplus} from "./logistic.js";
+import {checkDistribution, checkValues, meanExpectation, meanKL, softmaxPerPrompt} from "./policy.js";
+import type {PolicySnapshot} from "./ppo.js";
 
 export interface DpoConfig {
   beta: number;
@@ -39,10 +42,17 @@ export interface DpoState {
   history: DpoRecord[];
 }
 
+/** Logits z = log π_ref (π = π_ref). Throws InputError for a bad β or config, a π_ref that is not a distribution or is 0 on a paired response, or a bad pair. */
 export function dpoInit(space: Space, piRef: Float64Array, pairs: Pair[], config: DpoConfig, options: {rm?: Float64Array; piStar?: Float64Array} = {}): DpoState {
   checkBeta(config.beta);
   if (!piRef || piRef.length !== space.nResponses) throw new InputError("DPO needs a reference policy π_ref (the SFT model) over the same responses.");
+  checkDistribution(space, piRef, "π_ref");
   validatePairs(space, pairs);
+  if (options.rm) checkValues(space, options.rm, "reward r");
+  // log π_ref(y) is undefined at π_ref(y) = 0: the loss of a pair with such a response is not a number.
+  for (const [k, pair] of pairs.entries())
+    for (const y of [pair.chosen, pair.rejected])
+      if (!(piRef[y] > 0)) throw new InputError(`DPO needs π_ref(y) > 0 for every response in a pair: pair ${k + 1} uses response ${y}, where π_ref = ${piRef[y]} (log π_ref is undefined).`);
   if (!(Number.isInteger(config.steps) && config.steps >= 1)) throw new InputError(`Steps must be a whole number ≥ 1, got ${config.steps}.`);
   if (!(config.lr > 0)) throw new InputError(`The learning rate must be > 0, got ${config.lr}.`);
   const logRef = piRef.map((x) => Math.log(x));
@@ -60,7 +70,7 @@ export function dpoLossGrad(s: DpoState, z: Float64Array = s.z): {loss: number; 
   for (const {chosen: w, rejected: l} of s.pairs) {
     const h = z[w] - z[l] - (s.logRef[w] - s.logRef[l]);
     const x = beta * h;
-    loss += (x > 0 ? Math.log1p(Math.exp(-x)) : -x + Math.log1p(Math.exp(x))) / M;
+    loss += softplus(-x) / M; // −log σ(βh)
     const g = (-beta / (1 + Math.exp(x))) / M; // ∂ softplus(−βh)/∂h · β
     grad[w] += g;
     grad[l] -= g;
@@ -86,6 +96,7 @@ function dpoRecord(s: DpoState, loss: number): DpoRecord {
   };
 }
 
+/** One Adam step on the logits (mutates `s`: logits, optimiser, step, history). */
 export function dpoStep(s: DpoState): DpoState {
   const {loss, grad} = dpoLossGrad(s);
   adamAscend(s.z, grad.map((g) => -g), s.adam, s.config.lr);
@@ -111,3 +122,20 @@ export function implicitReward(s: DpoState): Float64Array {
   }
   return out;
 }
+
+export interface DpoRunConfig {
+  space: Space;
+  piSft: Float64Array; // (N) π_ref
+  pairs: Pair[];
+  r: Float64Array; // (N) RM rewards, a yardstick only
+  dpo: DpoConfig;
+}
+export interface DpoSnapshot extends PolicySnapshot<DpoRecord> {
+  implicit: number[]; // (N) centred implicit reward
+}
+export const dpoAlgorithm: Algorithm<DpoRunConfig, DpoState, DpoSnapshot> = {
+  init: (c) => dpoInit(c.space, c.piSft, c.pairs, c.dpo, {rm: c.r}),
+  step: dpoStep,
+  progress: (s) => s.step / s.config.steps,
+  snapshot: (s, step) => ({step, steps: s.config.steps, progress: s.step / s.config.steps, history: [...s.history], pi: Array.from(dpoPolicy(s)), implicit: Array.from(implicitReward(s))})
+};

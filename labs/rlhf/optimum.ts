@@ -3,15 +3,17 @@
 // small space; and the reward–KL frontier it traces as β varies. Leaves out function approximation.
 import {InputError} from "../kit/params.js";
 import type {Space} from "./dataset.js";
-import {meanExpectation, meanKL, softmaxPerPrompt} from "./policy.js";
+import {checkDistribution, checkValues, meanExpectation, meanKL, softmaxPerPrompt} from "./policy.js";
 
 export function checkBeta(beta: number): void {
   if (!(Number.isFinite(beta) && beta > 0)) throw new InputError(`β must be a number > 0, got ${beta}. β ≤ 0 removes the KL leash (or rewards drifting away from π_SFT).`);
 }
 
-/** π* ∝ π_ref · exp(r/β), per prompt. */
+/** π* ∝ π_ref · exp(r/β), per prompt. Throws InputError for β ≤ 0, a π_ref that is not a distribution, or a non-finite r. */
 export function optimalPolicy(space: Space, piRef: Float64Array, r: Float64Array, beta: number): Float64Array {
   checkBeta(beta);
+  checkDistribution(space, piRef, "π_ref");
+  checkValues(space, r, "reward r");
   const z = new Float64Array(space.nResponses);
   for (let i = 0; i < z.length; i++) z[i] = Math.log(piRef[i]) + r[i] / beta;
   return softmaxPerPrompt(space, z);

@@ -1,7 +1,27 @@
 // The policy: a softmax over each prompt's candidates, so "generation" is sampling one candidate.
 // Logits z (N) are one per response; helpers for probabilities, KL, expectations, sampling, win rates.
 // Leaves out token-level generation: per-token KL collapses to one term per response here.
+import {InputError} from "../kit/params.js";
 import type {Space} from "./dataset.js";
+
+/** Throws InputError unless v (N) holds one finite number per response; names the first bad value. */
+export function checkValues(space: Space, v: ArrayLike<number>, name: string): void {
+  if (!v || v.length !== space.nResponses) throw new InputError(`${name} must have one value per response (${space.nResponses}), got ${v ? v.length : v}.`);
+  for (let i = 0; i < v.length; i++) if (!Number.isFinite(v[i])) throw new InputError(`${name} of response ${i} must be a finite number, got ${v[i]}.`);
+}
+
+/** Throws InputError unless π (N) is a probability distribution over each prompt's candidates (±1e-6). */
+export function checkDistribution(space: Space, pi: ArrayLike<number>, name: string): void {
+  checkValues(space, pi, name);
+  for (let p = 0; p < space.offsets.length - 1; p++) {
+    let total = 0;
+    for (let i = space.offsets[p]; i < space.offsets[p + 1]; i++) {
+      if (pi[i] < 0) throw new InputError(`${name} gives response ${i} a negative probability, ${pi[i]}.`);
+      total += pi[i];
+    }
+    if (Math.abs(total - 1) > 1e-6) throw new InputError(`${name} must sum to 1 over each prompt's candidates; prompt ${p} sums to ${total}.`);
+  }
+}
 
 /** Per-prompt softmax of logits z (N) -> probabilities (N). */
 export function softmaxPerPrompt(space: Space, z: Float64Array): Float64Array {

@@ -2,11 +2,13 @@
 // policy: PPO's clipped surrogate (Schulman et al. 2017, arXiv:1707.06347) with a per-prompt value
 // baseline, or REINFORCE with a group-mean baseline. The reward is r(y) − β·log(π_old(y)/π_SFT(y)),
 // InstructGPT's KL-in-reward (per token there; one "token" here). Gradients in plain code w.r.t. logits.
+import type {Algorithm} from "../kit/loop.js";
 import {InputError} from "../kit/params.js";
+import {stream} from "../kit/random.js";
 import {adamAscend, adamInit, type Adam} from "./adam.js";
 import type {Space} from "./dataset.js";
-import {checkBeta} from "./optimum.js";
-import {meanExpectation, meanKL, samplePrompt, softmaxPerPrompt} from "./policy.js";
+import {checkBeta, optimalPolicy} from "./optimum.js";
+import {checkDistribution, checkValues, meanExpectation, meanKL, samplePrompt, softmaxPerPrompt} from "./policy.js";
 
 export interface PpoConfig {
   method: "ppo" | "reinforce";
@@ -52,8 +54,11 @@ export function validatePpo(c: PpoConfig): void {
   if (!(c.lr > 0)) throw new InputError(`The learning rate must be > 0, got ${c.lr}.`);
 }
 
+/** Logits z = log π_ref, baseline V = E_π_ref[r]. Throws InputError for a bad config, π_ref or r. */
 export function ppoInit(space: Space, piRef: Float64Array, r: Float64Array, config: PpoConfig, random: () => number, piStar: Float64Array | null = null): PpoState {
   validatePpo(config);
+  checkDistribution(space, piRef, "π_ref");
+  checkValues(space, r, "reward r");
   const logRef = piRef.map((x) => Math.log(x));
   const P = space.offsets.length - 1;
   const value = new Float64Array(P);
@@ -75,7 +80,7 @@ function ppoRecord(s: PpoState, clipFraction: number): PpoRecord {
   };
 }
 
-/** One rollout (samples per prompt from π_old) and `epochs` gradient passes on it. */
+/** One rollout (samples per prompt from π_old) and `epochs` gradient passes on it; mutates `s` (logits, baseline, optimiser, history). */
 export function ppoStep(s: PpoState): PpoState {
   const {space, config} = s;
   const P = space.offsets.length - 1;
@@ -132,3 +137,24 @@ export function ppoPolicy(s: PpoState): Float64Array {
 }
 
 export {meanKL};
+
+export interface PpoRunConfig {
+  space: Space;
+  piSft: Float64Array; // (N) π_ref
+  r: Float64Array; // (N) RM rewards
+  ppo: PpoConfig;
+  seed: number; // samples come from stream(seed, "ppo rollouts")
+}
+export interface PolicySnapshot<R> {
+  step: number;
+  steps: number;
+  progress: number;
+  history: R[];
+  pi: number[];
+}
+export const ppoAlgorithm: Algorithm<PpoRunConfig, PpoState, PolicySnapshot<PpoRecord>> = {
+  init: (c) => ppoInit(c.space, c.piSft, c.r, c.ppo, stream(c.seed, "ppo rollouts"), optimalPolicy(c.space, c.piSft, c.r, c.ppo.beta)),
+  step: ppoStep,
+  progress: (s) => s.step / s.config.steps,
+  snapshot: (s, step) => ({step, steps: s.config.steps, progress: s.step / s.config.steps, history: [...s.history], pi: Array.from(ppoPolicy(s))})
+};

@@ -1,23 +1,15 @@
 // Reward model: a frozen backbone φ(y) (fixed response features) plus a trainable scalar linear head
 // r(y) = w·φ(y) + b, trained with TensorFlow.js (Adam) on the Bradley–Terry loss −log σ(r_c − r_r − m),
-// with TRL RewardTrainer's optional margin and center_rewards_coefficient (FACTS §6). Leaves out the
-// transformer backbone itself (InstructGPT: a 6B model initialised from SFT, unembedding removed).
+// with TRL RewardTrainer's optional margin and center_rewards_coefficient (trl/trainer/reward_trainer.py,
+// reward_config.py). A simplification: InstructGPT trains the whole 6B RM, initialised from the SFT
+// model with its unembedding removed (Ouyang et al. 2022, §3.5); only the head trains here.
 import * as tf from "@tensorflow/tfjs";
 import {InputError} from "../kit/params.js";
 import type {Space} from "./dataset.js";
 import {validatePairs, type Pair} from "./labelers.js";
-import {pairwiseAccuracy, rewardsOf} from "./reward.js";
+import {DEFAULT_RM, pairwiseAccuracy, rewardsOf, type RmConfig} from "./reward.js";
 
-export {btLoss, calibration, pairwiseAccuracy, rewardsOf} from "./reward.js";
-
-export interface RmConfig {
-  steps: number;
-  lr: number;
-  useMargin: boolean; // subtract the pair's margin m inside σ (TRL's optional "margin" column)
-  centerCoef: number; // c·E[(r_c + r_r)²]; TRL default None (0 here), recommended 0.01
-  l2: number;
-}
-export const DEFAULT_RM: RmConfig = {steps: 200, lr: 0.05, useMargin: false, centerCoef: 0, l2: 0.001};
+export {btLoss, calibration, DEFAULT_RM, pairwiseAccuracy, rewardsOf, type RmConfig} from "./reward.js";
 
 export interface RmState {
   space: Space;
@@ -54,11 +46,19 @@ export function rmLossTensor(s: Pick<RmState, "xc" | "xr" | "margin" | "w" | "b"
   });
 }
 
+/** Builds the head (w = 0, b = 0) and its tensors. Throws InputError for an empty or malformed label set or a bad config. */
 export function rmInit(space: Space, pairs: Pair[], config: RmConfig = DEFAULT_RM): RmState {
   validatePairs(space, pairs);
   if (!(Number.isInteger(config.steps) && config.steps >= 1)) throw new InputError(`RM training needs a whole number of steps ≥ 1, got ${config.steps}.`);
   if (!(config.lr > 0)) throw new InputError(`The RM learning rate must be > 0, got ${config.lr}.`);
   if (!(config.centerCoef >= 0)) throw new InputError(`The reward-centering coefficient must be ≥ 0, got ${config.centerCoef}.`);
+  // tf.variable keeps its own copy: the zeros it starts from are freed here.
+  const zeros = (shape: number[]) => {
+    const z = tf.zeros(shape);
+    const v = tf.variable(z);
+    z.dispose();
+    return v;
+  };
   return {
     space,
     config,
@@ -66,15 +66,15 @@ export function rmInit(space: Space, pairs: Pair[], config: RmConfig = DEFAULT_R
     xc: gather(space, pairs.map((p) => p.chosen)),
     xr: gather(space, pairs.map((p) => p.rejected)),
     margin: tf.tensor1d(pairs.map((p) => p.margin)),
-    w: tf.variable(tf.zeros([space.dim, 1])),
-    b: tf.variable(tf.zeros([1])),
+    w: zeros([space.dim, 1]),
+    b: zeros([1]),
     optimizer: tf.train.adam(config.lr),
     step: 0,
     history: []
   };
 }
 
-/** One full-batch Adam step on the head; records loss and training pairwise accuracy. */
+/** One full-batch Adam step on the head (mutates `s`: its variables, step and history); records loss and training pairwise accuracy. */
 export function rmStep(s: RmState): RmState {
   const cost = s.optimizer.minimize(() => rmLossTensor(s), true, [s.w, s.b]);
   const loss = cost ? cost.dataSync()[0] : NaN;

@@ -1,9 +1,19 @@
 // Plain-code pieces of the reward model that need no TensorFlow.js: the Bradley–Terry loss (the
 // reference the tfjs gradient is tested against), rewards r = Φw + b, pairwise accuracy and a
-// reliability diagram. Leaves out training (reward-model.ts). Loss: InstructGPT eq. 1; TRL RewardTrainer.
+// reliability diagram, and the RM's config. Leaves out training (reward-model.ts). Loss: InstructGPT eq. 1; TRL RewardTrainer.
 import type {Space} from "./dataset.js";
 import type {Pair} from "./labelers.js";
-import type {RmConfig} from "./reward-model.js";
+import {sigmoid, softplus} from "./logistic.js";
+
+export interface RmConfig {
+  steps: number;
+  lr: number;
+  useMargin: boolean; // subtract the pair's margin m inside σ (TRL's optional "margin" column)
+  centerCoef: number; // c·E[(r_c + r_r)²]; TRL default None (0 here), recommended 0.01
+  l2: number; // (λ/2)|w|² on the head's weights (not the bias)
+}
+/** The one RM default: the page's, the data loader's and the benchmark's. */
+export const DEFAULT_RM: RmConfig = {steps: 100, lr: 0.05, useMargin: false, centerCoef: 0, l2: 0.001};
 
 /** Plain-code loss for params [w (D), b]: mean −log σ(Δr − m) + c·mean((r_c + r_r)²) + (l2/2)|w|². */
 export function btLoss(space: Space, pairs: Pair[], params: ArrayLike<number>, config: Pick<RmConfig, "useMargin" | "centerCoef" | "l2">): number {
@@ -18,7 +28,7 @@ export function btLoss(space: Space, pairs: Pair[], params: ArrayLike<number>, c
     const rc = r(p.chosen);
     const rr = r(p.rejected);
     const x = rc - rr - (config.useMargin ? p.margin : 0);
-    loss += (x > 0 ? Math.log1p(Math.exp(-x)) : -x + Math.log1p(Math.exp(x))) / pairs.length; // softplus(−x)
+    loss += softplus(-x) / pairs.length; // −log σ(x)
     loss += (config.centerCoef * (rc + rr) ** 2) / pairs.length;
   }
   for (let d = 0; d < D; d++) loss += 0.5 * config.l2 * params[d] ** 2;
@@ -53,7 +63,7 @@ export function calibration(pairs: Pair[], r: Float64Array, bins = 5): {predicte
   pairs.forEach((p, k) => {
     // orient half the pairs the other way, so both ends of the probability axis are populated
     const [a, b, aWins] = k % 2 === 0 ? [p.chosen, p.rejected, 1] : [p.rejected, p.chosen, 0];
-    const q = 1 / (1 + Math.exp(-(r[a] - r[b])));
+    const q = sigmoid(r[a] - r[b]);
     const bin = Math.min(bins - 1, Math.floor(q * bins));
     sum[bin] += q;
     hits[bin] += aWins;

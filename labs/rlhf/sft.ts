@@ -1,6 +1,7 @@
 // Supervised fine-tuning as maximum likelihood on demonstrations: π_θ(y|x) = softmax_y(θ·ψ(y)) with
 // ψ the response's annotated attributes, trained by Adam on −mean log π_θ(demo) + (λ/2)|θ|².
-// Leaves out tokens and prompt masking (FACTS §5): one demonstration is one whole candidate.
+// Leaves out tokens and prompt masking (TRL SFTTrainer's completion-only loss): one demonstration is one whole candidate.
+import type {Algorithm} from "../kit/loop.js";
 import {InputError} from "../kit/params.js";
 import {adamAscend, adamInit, type Adam} from "./adam.js";
 import type {Attributes, Space} from "./dataset.js";
@@ -28,6 +29,7 @@ export interface SftState {
   losses: number[]; // NLL per step
 }
 
+/** θ = 0 (every candidate equally likely). Throws InputError without demonstrations or with a bad config. */
 export function sftInit(space: Space, config: SftConfig = DEFAULT_SFT): SftState {
   if (space.demos.length === 0) throw new InputError("SFT needs at least one demonstration.");
   if (!(config.steps >= 1 && config.lr > 0 && config.l2 >= 0)) throw new InputError("SFT needs steps ≥ 1, a learning rate > 0 and L2 ≥ 0.");
@@ -71,6 +73,7 @@ export function sftLossGrad(s: SftState, theta = s.theta): {loss: number; grad: 
   return {loss, grad};
 }
 
+/** One Adam step on θ (mutates `s`: θ, the optimiser, step and losses). */
 export function sftStep(s: SftState): SftState {
   const {loss, grad} = sftLossGrad(s);
   adamAscend(s.theta, grad.map((g) => -g), s.adam, s.config.lr);
@@ -84,3 +87,31 @@ export function sftTrain(space: Space, config: SftConfig = DEFAULT_SFT): SftStat
   while (s.step < config.steps) sftStep(s);
   return s;
 }
+
+export interface SftRunConfig {
+  space: Space;
+  sft: SftConfig;
+}
+export interface SftSnapshot {
+  step: number;
+  steps: number;
+  progress: number;
+  losses: number[];
+  theta: number[];
+  features: string[];
+  pi: number[]; // (N) current policy on the train prompts
+}
+export const sftAlgorithm: Algorithm<SftRunConfig, SftState, SftSnapshot> = {
+  init: (c) => sftInit(c.space, c.sft),
+  step: sftStep,
+  progress: (s) => s.step / s.config.steps,
+  snapshot: (s, step) => ({
+    step,
+    steps: s.config.steps,
+    progress: s.step / s.config.steps,
+    losses: [...s.losses],
+    theta: Array.from(s.theta),
+    features: POLICY_FEATURES,
+    pi: Array.from(softmaxPerPrompt(s.space, sftLogits(s)))
+  })
+};

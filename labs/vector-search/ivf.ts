@@ -2,16 +2,21 @@
 // quantizer cuts space into nlist cells; each vector is stored in its cell's list, either raw (IVF-Flat)
 // or as the PQ code of its residual r = x - c (IVF-PQ, one PQ shared by all cells). A query visits the
 // nprobe cells with the nearest centroids. IVF-PQ uses faiss's precomputed tables (see buildIVFPQ);
-// its query runs in kernels.wat when installed, else in the TypeScript reference below. L2 only
+// its query runs in kernels.wat when the backend allows it (backend.ts), else in the TypeScript reference below. L2 only
 // (cosine = L2 on unit vectors). Not here: HNSW coarse quantizers, polysemous filtering, removals.
 import {checkInt, checkMatrix, InputError} from "./check.js";
 import {dot, l2sq} from "./distance.js";
-import {nearestCentroids, trainKMeans} from "./kmeans.js";
+import {assignNearest, trainKMeans} from "./train-kmeans.js";
 import type {SearchResult} from "./knn.js";
 import {checkPQShape, pqEncode, trainPQ, type ProductQuantizer} from "./pq.js";
 import {TopK} from "./topk.js";
-import {L2Kernel, useSimd} from "./simd.js";
-import {ivfpqKernelsApply, Kernels, transposeCodebooks} from "./kernels.js";
+import {L2Scan, Kernels, transposeCodebooks} from "./kernels.js";
+import {kernelsFor, type Backend} from "./backend.js";
+
+/** Where the loops run (backend.ts); TypeScript when absent. */
+export interface IVFOptions {
+  backend?: Backend;
+}
 
 export interface IVFIndex {
   kind: "ivf-flat" | "ivf-pq";
@@ -29,11 +34,11 @@ export interface IVFIndex {
 }
 
 /** Trains the coarse quantizer: k-means with nlist centroids (faiss: 10 iterations, random init). */
-export function trainCoarse(train: Float32Array, n: number, d: number, nlist: number, random: () => number, niter = 10) {
+export function trainCoarse(train: Float32Array, n: number, d: number, nlist: number, random: () => number, niter = 10, options: IVFOptions = {}) {
   checkInt(nlist, "nlist", 1);
-  checkMatrix(train, n, d, "the training vectors");
+  checkMatrix(train, n, d, "training vectors");
   if (nlist > n) throw new InputError(`nlist = ${nlist} cells need at least ${nlist} training vectors; there are only ${n}.`);
-  return trainKMeans(train, n, d, nlist, random, {niter});
+  return trainKMeans(train, n, d, nlist, random, {niter, backend: options.backend});
 }
 
 /** Groups rows by cell (a counting sort): returns offsets and the row order. */
@@ -49,9 +54,9 @@ function groupByCell(cells: Int32Array, nlist: number): {offsets: Int32Array; or
 }
 
 /** IVF-Flat: adds (n, d) vectors, each to the list of its nearest coarse centroid. */
-export function buildIVFFlat(coarse: Float32Array, nlist: number, data: Float32Array, n: number, d: number): IVFIndex {
-  checkMatrix(data, n, d, "the base vectors");
-  const cells = nearestCentroids(data, n, d, coarse, nlist);
+export function buildIVFFlat(coarse: Float32Array, nlist: number, data: Float32Array, n: number, d: number, options: IVFOptions = {}): IVFIndex {
+  checkMatrix(data, n, d, "base vectors");
+  const cells = assignNearest(data, n, d, coarse, nlist, options.backend);
   const {offsets, order} = groupByCell(cells, nlist);
   const vectors = new Float32Array(n * d);
   for (let r = 0; r < n; r++) vectors.set(data.subarray(order[r] * d, order[r] * d + d), r * d);
@@ -69,12 +74,12 @@ export function residuals(data: Float32Array, n: number, d: number, coarse: Floa
 }
 
 /** IVF-PQ training: the coarse quantizer, then one PQ trained on the residuals of all cells. */
-export function trainIVFPQ(train: Float32Array, n: number, d: number, nlist: number, m: number, nbits: number, random: () => number, options: {coarseIter?: number; pqIter?: number} = {}) {
+export function trainIVFPQ(train: Float32Array, n: number, d: number, nlist: number, m: number, nbits: number, random: () => number, options: {coarseIter?: number; pqIter?: number} & IVFOptions = {}) {
   checkPQShape(d, m, nbits);
-  const coarseResult = trainCoarse(train, n, d, nlist, random, options.coarseIter ?? 10);
-  const cells = nearestCentroids(train, n, d, coarseResult.centroids, nlist);
+  const coarseResult = trainCoarse(train, n, d, nlist, random, options.coarseIter ?? 10, options);
+  const cells = assignNearest(train, n, d, coarseResult.centroids, nlist, options.backend);
   const res = residuals(train, n, d, coarseResult.centroids, cells);
-  const pqResult = trainPQ(res, n, d, m, nbits, random, {niter: options.pqIter ?? 25});
+  const pqResult = trainPQ(res, n, d, m, nbits, random, {niter: options.pqIter ?? 25, backend: options.backend});
   return {coarse: coarseResult.centroids, pq: pqResult.pq, warnings: [...coarseResult.warnings, ...pqResult.warnings]};
 }
 
@@ -83,12 +88,12 @@ export function trainIVFPQ(train: Float32Array, n: number, d: number, nlist: num
  * ||r_jt||^2 + 2<c_j, r_jt> (faiss IndexIVFPQ::precompute_table, use_precomputed_table = 1, which
  * faiss picks by default for L2 with a flat coarse quantizer), so a query computes only -2<q_j, r_jt>.
  */
-export function buildIVFPQ(coarse: Float32Array, nlist: number, pq: ProductQuantizer, data: Float32Array, n: number): IVFIndex {
+export function buildIVFPQ(coarse: Float32Array, nlist: number, pq: ProductQuantizer, data: Float32Array, n: number, options: IVFOptions = {}): IVFIndex {
   const d = pq.d;
-  checkMatrix(data, n, d, "the base vectors");
-  const cells = nearestCentroids(data, n, d, coarse, nlist);
+  checkMatrix(data, n, d, "base vectors");
+  const cells = assignNearest(data, n, d, coarse, nlist, options.backend);
   const res = residuals(data, n, d, coarse, cells);
-  const allCodes = pqEncode(pq, res, n);
+  const allCodes = pqEncode(pq, res, n, options);
   const {offsets, order} = groupByCell(cells, nlist);
   const {m, ksub, dsub, codebooks} = pq;
   const codes = new Uint8Array(n * m);
@@ -137,12 +142,12 @@ export class IVFSearcher {
   /** Codes or vectors scanned by the last search. */
   scanned = 0;
 
-  // WebAssembly SIMD copies of the coarse centroids and list vectors (IVF-Flat)
-  private simd: {kernel: L2Kernel; q: number; coarse: number; coarseOut: number; vectors: number; listOut: number} | null = null;
-  // IVF-PQ: the whole query in kernels.wat when installed (kernels.ts), else the TypeScript below
+  // IVF-Flat: kernel copies of the coarse centroids and of the list vectors (L2 kernel)
+  private flat: {coarse: L2Scan; vectors: L2Scan} | null = null;
+  // IVF-PQ: the whole query in kernels.wat when the backend allows it, else the TypeScript below
   private wasm: IVFPQKernelState | null = null;
 
-  constructor(index: IVFIndex, k: number, options: {kernels?: boolean} = {}) {
+  constructor(index: IVFIndex, k: number, options: IVFOptions = {}) {
     checkInt(k, "k", 1);
     this.index = index;
     this.k = k;
@@ -154,8 +159,9 @@ export class IVFSearcher {
     const pq = index.pq;
     this.qTerm = pq ? new Float32Array(pq.m * pq.ksub) : null;
     this.table = pq ? new Float32Array(pq.m * pq.ksub) : null;
-    const {d, nlist, n, offsets} = index;
-    const kern = pq && options.kernels !== false && ivfpqKernelsApply(d, pq.m, pq.ksub) ? Kernels.create() : null;
+    const {d, nlist, n} = index;
+    // per query the work is nlist + nprobe·n/nlist distances: always worth the kernel when it applies
+    const kern = pq ? kernelsFor(options.backend, Infinity, d, pq.m, pq.ksub) : kernelsFor(options.backend, Infinity, d);
     if (kern && pq) {
       const {m, ksub, dsub} = pq, mk = m * ksub;
       const w: IVFPQKernelState = {
@@ -173,23 +179,14 @@ export class IVFSearcher {
       w.f = kern.f32();
       w.i = kern.i32();
       this.wasm = w;
-    } else if (useSimd(d)) {
-      const kernel = new L2Kernel();
-      let maxList = 1;
-      for (let c = 0; c < nlist; c++) maxList = Math.max(maxList, offsets[c + 1] - offsets[c]);
-      const q = kernel.alloc(d), coarse = kernel.alloc(nlist * d), coarseOut = kernel.alloc(nlist);
-      const vectors = index.vectors ? kernel.alloc(n * d) : 0;
-      const listOut = index.vectors ? kernel.alloc(maxList) : 0;
-      const f = kernel.f32();
-      f.set(index.coarse, coarse);
-      if (index.vectors) f.set(index.vectors, vectors);
-      this.simd = {kernel, q, coarse, coarseOut, vectors, listOut};
+    } else if (kern && index.vectors) {
+      this.flat = {coarse: new L2Scan(kern, index.coarse, nlist, d), vectors: new L2Scan(kern, index.vectors, n, d)};
     }
   }
 
   /** Whether searches run in kernels.wat. */
   get usesKernels(): boolean {
-    return this.wasm !== null;
+    return this.wasm !== null || this.flat !== null;
   }
 
   /** The nprobe nearest cells into probed/probedDist, given squared distances to all nlist centroids at dist[o..]. */
@@ -212,13 +209,10 @@ export class IVFSearcher {
     if (!Number.isInteger(nprobe) || nprobe < 1) throw new InputError(`nprobe must be a whole number of at least 1, got ${nprobe}.`);
     const np = Math.min(nprobe, nlist);
     if (this.wasm) return this.searchKernels(queries, qo, np, outIds, outScores, outOffset);
-    const simd = this.simd;
-    let f: Float32Array | null = null;
-    if (simd) {
-      f = simd.kernel.f32();
-      f.set(queries.subarray(qo, qo + d), simd.q);
-      simd.kernel.l2ny(simd.q, simd.coarse, d, nlist, simd.coarseOut);
-      this.selectCells(np, f, simd.coarseOut);
+    const flat = this.flat;
+    if (flat) {
+      const {f, offset} = flat.coarse.distances(queries, qo);
+      this.selectCells(np, f, offset);
     } else {
       const dist = this.coarseDist;
       for (let c = 0; c < nlist; c++) dist[c] = l2sq(queries, qo, coarse, c * d, d);
@@ -232,10 +226,9 @@ export class IVFSearcher {
       for (let p = 0; p < np; p++) {
         const c = this.probed[p];
         const start = offsets[c], end = offsets[c + 1];
-        if (simd && f) {
-          simd.kernel.l2ny(simd.q, simd.vectors + start * d, d, end - start, simd.listOut);
-          const o = simd.listOut - start;
-          for (let r = start; r < end; r++) heap.push(f[o + r], ids[r]);
+        if (flat) {
+          const {f, offset} = flat.vectors.distances(queries, qo, start, end - start);
+          for (let r = start; r < end; r++) heap.push(f[offset + r - start], ids[r]);
         } else for (let r = start; r < end; r++) heap.push(l2sq(queries, qo, vectors, r * d, d), ids[r]);
         scanned += end - start;
       }
@@ -292,8 +285,8 @@ export class IVFSearcher {
 }
 
 /** Searches nq queries (nq, d), one at a time; returns (nq, k) ids and squared L2 distances. */
-export function ivfSearch(index: IVFIndex, queries: Float32Array, nq: number, k: number, nprobe: number, options: {kernels?: boolean} = {}): SearchResult {
-  checkMatrix(queries, nq, index.d, "the query vectors");
+export function ivfSearch(index: IVFIndex, queries: Float32Array, nq: number, k: number, nprobe: number, options: IVFOptions = {}): SearchResult {
+  checkMatrix(queries, nq, index.d, "query vectors");
   const searcher = new IVFSearcher(index, k, options);
   const ids = new Int32Array(nq * k);
   const scores = new Float32Array(nq * k);
@@ -310,4 +303,47 @@ export function listStats(index: IVFIndex): {sizes: Int32Array; imbalance: numbe
     s2 += sizes[c] * sizes[c];
   }
   return {sizes, imbalance: index.n > 0 ? (index.nlist * s2) / (index.n * index.n) : 1};
+}
+
+/**
+ * IVF-PQ search with SDC, as the revision notes describe the query: for each probed cell the query's
+ * residual q - c is itself PQ-encoded and compared code to code through the SDC table,
+ * sum_j ||q_j(r_q) - q_j(r_y)||^2, instead of faiss's ADC (exact query residual). TypeScript only;
+ * for the page's comparison. Returns (nq, k) ids and squared distance estimates.
+ */
+export function ivfSearchSDC(index: IVFIndex, queries: Float32Array, nq: number, k: number, nprobe: number): SearchResult {
+  const {d, nlist, coarse, offsets, ids} = index;
+  const pq = index.pq;
+  if (!pq || !index.codes) throw new InputError("SDC search needs an IVF-PQ index.");
+  checkMatrix(queries, nq, d, "query vectors");
+  checkInt(k, "k", 1);
+  checkInt(nprobe, "nprobe", 1);
+  const {m, ksub, dsub, codebooks} = pq;
+  const sdc = new Float32Array(m * ksub * ksub); // (m, ksub, ksub)
+  for (let j = 0; j < m; j++)
+    for (let s = 0; s < ksub; s++)
+      for (let t = 0; t < ksub; t++) sdc[(j * ksub + s) * ksub + t] = l2sq(codebooks, (j * ksub + s) * dsub, codebooks, (j * ksub + t) * dsub, dsub);
+  const np = Math.min(nprobe, nlist);
+  const cellHeap = new TopK(np), heap = new TopK(k);
+  const probed = new Int32Array(np), probedDist = new Float32Array(np);
+  const r = new Float32Array(d);
+  const outIds = new Int32Array(nq * k), outScores = new Float32Array(nq * k);
+  for (let q = 0; q < nq; q++) {
+    cellHeap.reset();
+    for (let c = 0; c < nlist; c++) cellHeap.push(l2sq(queries, q * d, coarse, c * d, d), c);
+    cellHeap.sorted(probed, probedDist);
+    heap.reset();
+    for (let p = 0; p < np; p++) {
+      const c = probed[p];
+      for (let j = 0; j < d; j++) r[j] = queries[q * d + j] - coarse[c * d + j];
+      const qcode = pqEncode(pq, r, 1);
+      for (let row = offsets[c]; row < offsets[c + 1]; row++) {
+        let s = 0;
+        for (let j = 0; j < m; j++) s += sdc[(j * ksub + qcode[j]) * ksub + index.codes[row * m + j]];
+        heap.push(s, ids[row]);
+      }
+    }
+    heap.sorted(outIds, outScores, q * k);
+  }
+  return {k, ids: outIds, scores: outScores};
 }

@@ -1,8 +1,8 @@
-// Node-only: compiles kernels.wat with wabt (a dev dependency, never shipped to the browser) and
-// installs it, for tests, the benchmark and build-time data loaders. The browser gets the same
+// Node-only: compiles kernels.wat with wabt (a dev dependency, never shipped to the browser) into a
+// Backend (backend.ts), for tests, the benchmark and build-time data loaders. The browser gets the same
 // bytes from docs/data/vsearch-kernels.wasm.ts.
 import {readFileSync} from "node:fs";
-import {installKernels} from "./kernels.js";
+import {wasmBackend, type Backend} from "./backend.js";
 
 /** kernels.wat as a WebAssembly binary. */
 export async function kernelBytes(): Promise<Uint8Array<ArrayBuffer>> {
@@ -16,7 +16,7 @@ export async function kernelBytes(): Promise<Uint8Array<ArrayBuffer>> {
   }
 }
 
-/** Compiles and installs the kernels in this thread. */
-export async function installKernelsNode(): Promise<void> {
-  installKernels(await WebAssembly.compile(await kernelBytes()));
+/** The kernels compiled in this thread, as a Backend to pass to the indexes. */
+export async function nodeBackend(): Promise<Backend> {
+  return wasmBackend(await WebAssembly.compile(await kernelBytes()));
 }

@@ -1,26 +1,8 @@
-// Host side of kernels.wat, the WebAssembly kernels of the ANN indexes: the IVF-PQ query (coarse
-// distances, inner-product table, per-cell tables, list scan into a top-k heap) and the blocked
-// k-means assignment. The module is compiled elsewhere (kernels-node.ts in Node, a build-time data
-// loader for the browser) and installed here; without it every caller runs its TypeScript reference.
+// Host side of kernels.wat, the WebAssembly kernels of the ANN indexes: L2 from one vector to many,
+// the IVF-PQ query (coarse distances, inner-product table, per-cell tables, list scan into a top-k
+// heap) and the blocked k-means assignment. The module is compiled elsewhere (kernels-node.ts in Node,
+// a build-time data loader for the browser); backend.ts decides when a kernel runs.
 // Each kernel's readable reference is named beside it; test/vector-search/kernels.test.ts compares them.
-
-let installed: WebAssembly.Module | null = null;
-
-/** Makes the compiled kernels.wat available to every index in this thread (null switches them off). */
-export function installKernels(module: WebAssembly.Module | null): void {
-  installed = module;
-}
-
-export function kernelsInstalled(): boolean {
-  return installed !== null;
-}
-
-/** Fetches and installs the kernels from a URL (a Web Worker gets it from the page). */
-export async function installKernelsFrom(url: string): Promise<void> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`Could not load the WebAssembly kernels (${response.status} ${url}).`);
-  installKernels(await WebAssembly.compile(await response.arrayBuffer()));
-}
 
 interface Exports {
   mem: WebAssembly.Memory;
@@ -37,13 +19,9 @@ export class Kernels {
   readonly fn: Exports;
   private top = 0;
 
-  private constructor(module: WebAssembly.Module) {
+  /** A fresh instance with its own memory (backend.ts's kernelsFor decides when to make one). */
+  constructor(module: WebAssembly.Module) {
     this.fn = new WebAssembly.Instance(module, {}).exports as unknown as Exports;
-  }
-
-  /** A fresh instance, or null when the kernels are not installed. */
-  static create(): Kernels | null {
-    return installed ? new Kernels(installed) : null;
   }
 
   /** Reserves `bytes` (16-byte aligned, plus 16 bytes of slack for 4-byte reads past the end); returns the byte offset. */
@@ -68,11 +46,6 @@ export class Kernels {
   u8(): Uint8Array {
     return new Uint8Array(this.fn.mem.buffer);
   }
-}
-
-/** Whether the IVF-PQ query kernels apply: installed, d % 4 == 0, m % 4 == 0, ksub % 4 == 0. */
-export function ivfpqKernelsApply(d: number, m: number, ksub: number): boolean {
-  return installed !== null && d % 4 === 0 && m % 4 === 0 && ksub % 4 === 0;
 }
 
 /** Reference of ip_table: out[j, t] = scale * <q_j, c_jt> with codebooks (m, ksub, dsub). */
@@ -186,9 +159,26 @@ export class Assigner {
   }
 }
 
-/** A kernel instance with an Assigner, or null when the kernels are not installed or d % 4 != 0. */
-export function makeAssigner(n: number, d: number, k: number): Assigner | null {
-  if (d % 4 !== 0) return null;
-  const kern = Kernels.create();
-  return kern ? new Assigner(kern, n, d, k) : null;
+/**
+ * Squared L2 distances from one query to rows of a fixed (n, d) matrix copied once into the kernel
+ * memory (exact search, IVF-Flat lists, coarse centroids). The reference is distance.ts's l2sq.
+ */
+export class L2Scan {
+  private q: number;
+  private rows: number;
+  private out: number;
+  constructor(private kern: Kernels, rows: Float32Array, readonly n: number, readonly d: number) {
+    this.q = kern.alloc(d * 4);
+    this.rows = kern.alloc(n * d * 4);
+    this.out = kern.alloc(n * 4);
+    kern.f32().set(rows.subarray(0, n * d), this.rows >> 2);
+  }
+
+  /** Distances from query row qo of `queries` to rows start..start+count-1: read f32()[offset + r - start]. */
+  distances(queries: Float32Array, qo: number, start = 0, count = this.n): {f: Float32Array; offset: number} {
+    const f = this.kern.f32();
+    f.set(queries.subarray(qo, qo + this.d), this.q >> 2);
+    if (count > 0) this.kern.fn.l2ny(this.q, this.rows + start * this.d * 4, this.d, count, this.out);
+    return {f, offset: this.out >> 2};
+  }
 }

@@ -4,7 +4,8 @@
 import {checkInt, checkMatrix, InputError} from "./check.js";
 import {dot, l2sq} from "./distance.js";
 import {TopK} from "./topk.js";
-import {L2Kernel, useSimd} from "./simd.js";
+import {kernelsFor, type Backend} from "./backend.js";
+import {L2Scan} from "./kernels.js";
 
 export type Metric = "l2" | "ip" | "cosine";
 
@@ -14,14 +15,18 @@ export interface SearchResult {
   scores: Float32Array; // (nq, k) squared L2 distance for "l2", similarity for "ip"/"cosine"
 }
 
-/** Exact kNN of nq queries (nq, d) against base (n, d). k may exceed n: the rest is padded with -1. */
+/**
+ * Exact kNN of nq queries (nq, d) against base (n, d): (nq, k) ids and scores. k may exceed n: the rest
+ * is padded with -1. L2 runs in the WebAssembly L2 kernel when `backend` allows it (float32 sums).
+ */
 export function exactKnn(
   base: Float32Array, n: number, d: number,
   queries: Float32Array, nq: number, k: number,
-  metric: Metric = "l2"
+  metric: Metric = "l2",
+  options: {backend?: Backend} = {}
 ): SearchResult {
-  checkMatrix(base, n, d, "the base vectors");
-  checkMatrix(queries, nq, d, "the query vectors");
+  checkMatrix(base, n, d, "base vectors");
+  checkMatrix(queries, nq, d, "query vectors");
   checkInt(k, "k", 1);
   const ids = new Int32Array(nq * k);
   const scores = new Float32Array(nq * k);
@@ -32,21 +37,15 @@ export function exactKnn(
     for (let i = 0; i < n; i++) baseNorms[i] = Math.sqrt(dot(base, i * d, base, i * d, d));
   }
   const sign = metric === "l2" ? 1 : -1; // the heap keeps the smallest keys
-  // WebAssembly SIMD (float32 sums) for L2 when d allows it; the order matches up to float32 ties
-  let simd: {kernel: L2Kernel; q: number; base: number; out: number} | null = null;
-  if (metric === "l2" && nq * n >= 4096 && useSimd(d)) {
-    const kernel = new L2Kernel();
-    simd = {kernel, q: kernel.alloc(d), base: kernel.alloc(n * d), out: kernel.alloc(n)};
-    kernel.f32().set(base.subarray(0, n * d), simd.base);
-  }
+  // the WebAssembly L2 kernel (float32 sums) when the backend allows it; the order matches up to float32 ties
+  const kern = metric === "l2" ? kernelsFor(options.backend, nq * n, d) : null;
+  const scan = kern ? new L2Scan(kern, base, n, d) : null;
   for (let q = 0; q < nq; q++) {
     heap.reset();
     const qo = q * d;
-    if (metric === "l2" && simd) {
-      const f = simd.kernel.f32();
-      f.set(queries.subarray(qo, qo + d), simd.q);
-      simd.kernel.l2ny(simd.q, simd.base, d, n, simd.out);
-      for (let i = 0, o = simd.out; i < n; i++) heap.push(f[o + i], i);
+    if (scan) {
+      const {f, offset} = scan.distances(queries, qo);
+      for (let i = 0; i < n; i++) heap.push(f[offset + i], i);
     } else if (metric === "l2") {
       for (let i = 0; i < n; i++) heap.push(l2sq(queries, qo, base, i * d, d), i);
     } else if (metric === "ip") {
@@ -90,7 +89,7 @@ export function recallAtK(found: Int32Array, kf: number, truth: Int32Array, kt: 
 
 /** Rows scaled to unit L2 norm (cosine search = L2 search on these); zero rows are an error. */
 export function normalizeRows(data: Float32Array, n: number, d: number): Float32Array {
-  checkMatrix(data, n, d);
+  checkMatrix(data, n, d, "rows");
   const out = new Float32Array(n * d);
   for (let i = 0; i < n; i++) {
     const norm = Math.sqrt(dot(data, i * d, data, i * d, d));

@@ -1,15 +1,16 @@
-// The "measure it" notebook as a Stepper: builds Flat, PQ, IVF-Flat and IVF-PQ on one data set and
-// records, per setting, training and adding time, bytes per vector, recall@10 against exact search and
-// single-query QPS (one query at a time). Each step runs one task (a chunk of ground truth, one PQ
-// codebook, one nprobe), so progress is fine-grained and cancel is immediate in a worker.
-import type {Stepper} from "../kit/stepper.js";
-import {mulberry32, shuffleInPlace} from "../kit/random.js";
+// The "measure it" notebook's sweep as an init/step Algorithm (labs/kit/loop.ts): builds Flat, PQ,
+// IVF-Flat and IVF-PQ on one data set and records, per setting, training and adding time, bytes per
+// vector, recall@10 against exact search and single-query QPS (one query at a time). init plans the
+// tasks; each step runs one task (a chunk of ground truth, one PQ codebook, one nprobe), so progress is
+// fine-grained and cancel is immediate in a worker. Not here: the timing of faiss (bench/ann.ts).
+import type {Algorithm, LoopSnapshot} from "../kit/loop.js";
+import {shuffleInPlace, stream} from "../kit/random.js";
 import {InputError, checkInt, checkMatrix} from "./check.js";
 import {buildIVFFlat, buildIVFPQ, IVFSearcher, residuals, trainCoarse, type IVFIndex} from "./ivf.js";
 import {exactKnn, normalizeRows, recallAtK} from "./knn.js";
-import {nearestCentroids, trainKMeans} from "./kmeans.js";
+import {assignNearest, trainKMeans} from "./train-kmeans.js";
 import {checkPQShape, pqEncode, PQSearcher, type ProductQuantizer} from "./pq.js";
-import {installKernelsFrom, kernelsInstalled} from "./kernels.js";
+import {TYPESCRIPT, wasmBackend} from "./backend.js";
 import {gaussianMixture, SYNTHETIC_DEFAULT} from "./synthetic.js";
 
 export type IndexKind = "flat" | "pq" | "ivf-flat" | "ivf-pq";
@@ -27,8 +28,8 @@ export interface MeasureConfig {
   words?: {vectors: Float32Array | number[]; n: number; d: number};
   coarseIter?: number; // faiss: 10
   pqIter?: number; // faiss: 25
-  /** URL of the compiled kernels.wat (the page passes the build-time file); without it, TypeScript only. */
-  kernelsUrl?: string;
+  /** The compiled kernels.wat (backend.ts); without it the TypeScript references run. Not part of a first state's config. */
+  kernels?: WebAssembly.Module | null;
 }
 
 export interface MeasureRow {
@@ -44,7 +45,7 @@ export interface MeasureRow {
   qps: number;
 }
 
-export interface MeasureSnapshot {
+export interface MeasureSnapshot extends LoopSnapshot {
   dataset: string;
   d: number;
   nBase: number;
@@ -61,15 +62,27 @@ const K = 10;
 /** The notebook's default sweep: small enough to finish in a browser tab within seconds. */
 export const MEASURE_DEFAULT: MeasureConfig = {dataset: "synthetic", nBase: 10_000, nQuery: 200, seed: 42, m: 16, nbits: 6, nlist: 128, nprobes: [1, 2, 4, 8, 16, 32, 128]};
 
-export function measureStepper(config: MeasureConfig): Stepper<MeasureSnapshot> {
+/** The sweep in progress: the planned tasks, the rows measured so far and the next task's index. */
+export interface MeasureState {
+  label: string;
+  d: number;
+  nb: number;
+  nq: number;
+  tasks: {label: string; run: () => void}[];
+  rows: MeasureRow[];
+  warnings: string[];
+  done: number;
+}
+
+/** Loads the data, checks the settings and plans every task (nothing is measured yet). */
+function measureInit(config: MeasureConfig): MeasureState {
   const {m, nbits, nlist, seed} = config;
   const coarseIter = config.coarseIter ?? 10, pqIter = config.pqIter ?? 25;
+  const backend = config.kernels ? wasmBackend(config.kernels) : TYPESCRIPT;
   let base: Float32Array<ArrayBufferLike>, queries: Float32Array<ArrayBufferLike>, d = 0, nb = 0, nq = 0, label = "";
-  let tasks: {label: string; run: () => void}[] = [];
-  let rows: MeasureRow[] = [];
-  let warnings: string[] = [];
-  let done = 0;
-  const snapshot = (): MeasureSnapshot => ({dataset: label, d, nBase: nb, nQuery: nq, rows: rows.slice(), task: done < tasks.length ? tasks[done].label : "done", done, total: tasks.length, warnings: warnings.slice()});
+  const tasks: {label: string; run: () => void}[] = [];
+  const rows: MeasureRow[] = [];
+  const warnings: string[] = [];
   const now = () => performance.now() / 1000;
 
   function load() {
@@ -87,14 +100,14 @@ export function measureStepper(config: MeasureConfig): Stepper<MeasureSnapshot> 
       d = w.d;
       nq = Math.min(config.nQuery, Math.floor(w.n / 5));
       nb = w.n - nq;
-      const order = shuffleInPlace(Int32Array.from({length: w.n}, (_, i) => i), mulberry32(seed));
+      const order = shuffleInPlace(Int32Array.from({length: w.n}, (_, i) => i), stream(seed, "queries"));
       queries = new Float32Array(nq * d);
       base = new Float32Array(nb * d);
       for (let i = 0; i < nq; i++) queries.set(all.subarray(order[i] * d, order[i] * d + d), i * d);
       for (let i = 0; i < nb; i++) base.set(all.subarray(order[nq + i] * d, order[nq + i] * d + d), i * d);
       label = `word vectors (unit length, so L2 ranks like cosine): ${nb.toLocaleString("en-US")} base + ${nq} held-out query words, d = ${d}`;
     } else throw new InputError(`Unknown data set "${config.dataset as string}".`);
-    checkMatrix(base, nb, d, "the base vectors");
+    checkMatrix(base, nb, d, "base vectors");
     checkPQShape(d, m, nbits);
     checkInt(nlist, "nlist", 1, nb);
     if (nb < 1 << nbits) throw new InputError(`nbits = ${nbits} needs at least ${1 << nbits} training vectors; there are ${nb}.`);
@@ -124,14 +137,13 @@ export function measureStepper(config: MeasureConfig): Stepper<MeasureSnapshot> 
     const gt = new Int32Array(nq * K);
     let flatSeconds = 0;
     const chunk = Math.max(1, Math.floor(50_000_000 / (nb * d)));
-    tasks = [];
     // exact search: ground truth and the Flat row, timed one query at a time
     for (let q0 = 0; q0 < nq; q0 += chunk) {
       const q1 = Math.min(nq, q0 + chunk);
       tasks.push({label: `exact search, queries ${q0 + 1}–${q1}`, run: () => {
         const t = now();
         // exactKnn scans the whole base for each query in turn: per-query cost, no batching
-        gt.set(exactKnn(base, nb, d, queries.subarray(q0 * d, q1 * d), q1 - q0, K).ids, q0 * K);
+        gt.set(exactKnn(base, nb, d, queries.subarray(q0 * d, q1 * d), q1 - q0, K, "l2", {backend}).ids, q0 * K);
         flatSeconds += now() - t;
         if (q1 === nq) rows.push({index: "flat", m: null, nbits: null, nlist: null, nprobe: null, trainSeconds: 0, addSeconds: 0, bytesPerVector: d * 4, recallAt10: 1, qps: nq / flatSeconds});
       }});
@@ -141,11 +153,11 @@ export function measureStepper(config: MeasureConfig): Stepper<MeasureSnapshot> 
     const trainCodebooks = (data: Float32Array, random: () => number, codebooks: Float32Array, j: number) => {
       const sub = new Float32Array(nb * dsub);
       for (let i = 0; i < nb; i++) for (let t = 0; t < dsub; t++) sub[i * dsub + t] = data[i * d + j * dsub + t];
-      const r = trainKMeans(sub, nb, dsub, ksub, random, {niter: pqIter});
+      const r = trainKMeans(sub, nb, dsub, ksub, random, {niter: pqIter, backend});
       codebooks.set(r.centroids, j * ksub * dsub);
       for (const w of r.warnings) if (!warnings.includes(`PQ: ${w}`)) warnings.push(`PQ: ${w}`);
     };
-    const pqState = {codebooks: new Float32Array(m * ksub * dsub), train: 0, random: mulberry32(seed + 1)};
+    const pqState = {codebooks: new Float32Array(m * ksub * dsub), train: 0, random: stream(seed, "pq")};
     for (let j = 0; j < m; j++)
       tasks.push({label: `PQ: codebook ${j + 1} of ${m}`, run: () => {
         const t = now();
@@ -155,10 +167,10 @@ export function measureStepper(config: MeasureConfig): Stepper<MeasureSnapshot> 
     tasks.push({label: "PQ: encode and search", run: () => {
       const pq: ProductQuantizer = {d, m, nbits, ksub, dsub, codebooks: pqState.codebooks};
       const t = now();
-      const codes = pqEncode(pq, base, nb);
+      const codes = pqEncode(pq, base, nb, {backend});
       const add = now() - t;
       const ids = new Int32Array(nq * K), dist = new Float32Array(nq * K);
-      const searcher = new PQSearcher(pq, codes, nb, K);
+      const searcher = new PQSearcher(pq, codes, nb, K, {backend});
       const qps = queriesPerSecond((q) => searcher.search(queries, q * d, ids, dist, q * K));
       rows.push({index: "pq", m, nbits, nlist: null, nprobe: null, trainSeconds: pqState.train, addSeconds: add, bytesPerVector: Math.ceil((m * nbits) / 8), recallAt10: recallAtK(ids, K, gt, K, nq, K), qps});
     }});
@@ -166,20 +178,20 @@ export function measureStepper(config: MeasureConfig): Stepper<MeasureSnapshot> 
     const ivf = {coarse: new Float32Array(0) as Float32Array<ArrayBufferLike>, coarseSeconds: 0, flat: null as IVFIndex | null, flatAdd: 0};
     tasks.push({label: `IVF: coarse k-means, nlist = ${nlist}`, run: () => {
       const t = now();
-      const r = trainCoarse(base, nb, d, nlist, mulberry32(seed + 2), coarseIter);
+      const r = trainCoarse(base, nb, d, nlist, stream(seed, "coarse"), coarseIter, {backend});
       ivf.coarse = r.centroids;
       ivf.coarseSeconds = now() - t;
       for (const w of r.warnings) warnings.push(`IVF: ${w}`);
     }});
     tasks.push({label: "IVF-Flat: add", run: () => {
       const t = now();
-      ivf.flat = buildIVFFlat(ivf.coarse, nlist, base, nb, d);
+      ivf.flat = buildIVFFlat(ivf.coarse, nlist, base, nb, d, {backend});
       ivf.flatAdd = now() - t;
     }});
     const searchers = new Map<IndexKind, IVFSearcher>(); // one per index: its SIMD copy is made once
     const sweep = (index: () => IVFIndex, kind: IndexKind, p: number, train: () => number, add: () => number) => {
       tasks.push({label: `${kind}: search, nprobe = ${p}`, run: () => {
-        const searcher = searchers.get(kind) ?? new IVFSearcher(index(), K);
+        const searcher = searchers.get(kind) ?? new IVFSearcher(index(), K, {backend});
         searchers.set(kind, searcher);
         const ids = new Int32Array(nq * K), dist = new Float32Array(nq * K);
         const qps = queriesPerSecond((q) => searcher.search(queries, q * d, p, ids, dist, q * K));
@@ -189,10 +201,10 @@ export function measureStepper(config: MeasureConfig): Stepper<MeasureSnapshot> 
     };
     for (const p of config.nprobes) sweep(() => ivf.flat!, "ivf-flat", p, () => ivf.coarseSeconds, () => ivf.flatAdd);
     // IVF-PQ: the same coarse quantizer, one PQ trained on the residuals of all cells
-    const res = {data: new Float32Array(0) as Float32Array<ArrayBufferLike>, codebooks: new Float32Array(m * ksub * dsub), train: 0, random: mulberry32(seed + 3), index: null as IVFIndex | null, add: 0};
+    const res = {data: new Float32Array(0) as Float32Array<ArrayBufferLike>, codebooks: new Float32Array(m * ksub * dsub), train: 0, random: stream(seed, "residual pq"), index: null as IVFIndex | null, add: 0};
     tasks.push({label: "IVF-PQ: residuals", run: () => {
       const t = now();
-      res.data = residuals(base, nb, d, ivf.coarse, nearestCentroids(base, nb, d, ivf.coarse, nlist));
+      res.data = residuals(base, nb, d, ivf.coarse, assignNearest(base, nb, d, ivf.coarse, nlist, backend));
       res.train += now() - t;
     }});
     for (let j = 0; j < m; j++)
@@ -203,31 +215,32 @@ export function measureStepper(config: MeasureConfig): Stepper<MeasureSnapshot> 
       }});
     tasks.push({label: "IVF-PQ: add", run: () => {
       const t = now();
-      res.index = buildIVFPQ(ivf.coarse, nlist, {d, m, nbits, ksub, dsub, codebooks: res.codebooks}, base, nb);
+      res.index = buildIVFPQ(ivf.coarse, nlist, {d, m, nbits, ksub, dsub, codebooks: res.codebooks}, base, nb, {backend});
       res.add = now() - t;
       res.data = new Float32Array(0);
     }});
     for (const p of config.nprobes) sweep(() => res.index!, "ivf-pq", p, () => ivf.coarseSeconds + res.train, () => res.add);
   }
 
-  return {
-    async reset() {
-      if (config.kernelsUrl && !kernelsInstalled()) await installKernelsFrom(config.kernelsUrl);
-      rows = [];
-      warnings = [];
-      done = 0;
-      load();
-      plan();
-      return snapshot();
-    },
-    step(count: number) {
-      for (let c = 0; c < count && done < tasks.length; c++) {
-        tasks[done].run();
-        done++;
-      }
-      return snapshot();
-    },
-    progress: (s) => (s.total === 0 ? 0 : s.done / s.total),
-    stepsDone: (s) => s.done
-  };
+  load();
+  plan();
+  return {label, d, nb, nq, tasks, rows, warnings, done: 0};
 }
+
+/** Runs the next task. Mutates `state` (its rows, warnings and count) and returns it. */
+function measureStep(state: MeasureState): MeasureState {
+  state.tasks[state.done].run();
+  state.done++;
+  return state;
+}
+
+export const measureAlgorithm: Algorithm<MeasureConfig, MeasureState, MeasureSnapshot> = {
+  init: measureInit,
+  step: measureStep,
+  progress: (s) => (s.tasks.length === 0 ? 1 : s.done / s.tasks.length),
+  snapshot: (s, step) => ({
+    dataset: s.label, d: s.d, nBase: s.nb, nQuery: s.nq, rows: s.rows.slice(), warnings: s.warnings.slice(),
+    task: s.done < s.tasks.length ? s.tasks[s.done].label : "done", done: s.done, total: s.tasks.length,
+    step, progress: s.tasks.length === 0 ? 1 : s.done / s.tasks.length
+  })
+};

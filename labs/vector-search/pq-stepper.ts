@@ -1,15 +1,16 @@
-// The product-quantization notebook's computation as a Stepper: reset draws the seeded data set,
-// each step trains one sub-quantizer's codebook (k-means, 25 iterations), and the last step adds the
-// error statistics: mean distortion, ADC and SDC distance errors and their recall@10.
-import type {Stepper} from "../kit/stepper.js";
-import {mulberry32} from "../kit/random.js";
+// The product-quantization notebook's training as an init/step Algorithm (labs/kit/loop.ts): init draws
+// the seeded data set, each step trains one sub-quantizer's codebook (k-means, 25 iterations), and the
+// last step adds the error statistics: mean distortion, ADC and SDC distance errors and their recall@10.
+import type {Algorithm, LoopSnapshot} from "../kit/loop.js";
+import {stream} from "../kit/random.js";
+import {InputError} from "./check.js";
 import {exactKnn, recallAtK} from "./knn.js";
-import {trainKMeans} from "./kmeans.js";
-import {adcTable, checkPQShape, pqDecode, pqEncode, sdcTable, type ProductQuantizer} from "./pq.js";
+import {trainKMeans} from "./train-kmeans.js";
+import {adcTable, checkPQShape, packCodes, pqDecode, pqEncode, sdcTable, type ProductQuantizer} from "./pq.js";
 import {gaussianMixture} from "./synthetic.js";
 import {l2sq} from "./distance.js";
 import {TopK} from "./topk.js";
-import {installKernelsFrom, kernelsInstalled} from "./kernels.js";
+import {TYPESCRIPT, wasmBackend, type Backend} from "./backend.js";
 
 export interface PQConfig {
   n: number; // base vectors
@@ -20,8 +21,8 @@ export interface PQConfig {
   m: number;
   nbits: number;
   niter?: number;
-  /** URL of the compiled kernels.wat (the page passes the build-time file); without it, TypeScript only. */
-  kernelsUrl?: string;
+  /** The compiled kernels.wat (backend.ts); without it the TypeScript references run. Not part of a first state's config. */
+  kernels?: WebAssembly.Module | null;
 }
 
 export const PQ_PAGE_DEFAULT: PQConfig = {n: 2500, nq: 100, d: 32, clusters: 20, seed: 42, m: 8, nbits: 6, niter: 25};
@@ -35,7 +36,7 @@ export interface PQStats {
   sdcRecall: number;
 }
 
-export interface PQSnapshot {
+export interface PQSnapshot extends LoopSnapshot {
   config: PQConfig;
   trained: number; // sub-quantizers trained so far
   codebooks: Float32Array; // (m, ksub, dsub), rows of untrained codebooks are 0
@@ -48,16 +49,17 @@ export function pqDataset(config: PQConfig) {
   return gaussianMixture({nBase: config.n, nQuery: config.nq, d: config.d, clusters: config.clusters, seed: config.seed});
 }
 
-export function pqFromSnapshot(s: PQSnapshot): ProductQuantizer {
+/** The trained PQ of a snapshot (its codebooks may arrive as base64 of float32 from a data loader). */
+export function pqFromSnapshot(s: {config: PQConfig; codebooks: Float32Array}): ProductQuantizer {
   const {d, m, nbits} = s.config;
   const {ksub, dsub} = checkPQShape(d, m, nbits);
   return {d, m, nbits, ksub, dsub, codebooks: s.codebooks};
 }
 
 /** Distortion, ADC/SDC errors and recalls of a trained PQ on (n, d) base and (nq, d) queries. */
-export function pqStats(pq: ProductQuantizer, base: Float32Array, n: number, queries: Float32Array, nq: number): PQStats {
+export function pqStats(pq: ProductQuantizer, base: Float32Array, n: number, queries: Float32Array, nq: number, backend: Backend = TYPESCRIPT): PQStats {
   const {d, m, ksub} = pq;
-  const codes = pqEncode(pq, base, n);
+  const codes = pqEncode(pq, base, n, {backend});
   const rec = pqDecode(pq, codes, n);
   const mean = new Float64Array(d);
   for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) mean[j] += base[i * d + j] / n;
@@ -66,10 +68,10 @@ export function pqStats(pq: ProductQuantizer, base: Float32Array, n: number, que
     distortion += l2sq(base, i * d, rec, i * d, d);
     for (let j = 0; j < d; j++) energy += (base[i * d + j] - mean[j]) ** 2;
   }
-  const qcodes = pqEncode(pq, queries, nq);
+  const qcodes = pqEncode(pq, queries, nq, {backend});
   const sdc = sdcTable(pq);
   const table = new Float32Array(m * ksub);
-  const truth = exactKnn(base, n, d, queries, nq, 10).ids;
+  const truth = exactKnn(base, n, d, queries, nq, 10, "l2", {backend}).ids;
   const adcIds = new Int32Array(nq * 10), sdcIds = new Int32Array(nq * 10);
   const scratch = new Float32Array(10);
   const hA = new TopK(10), hS = new TopK(10);
@@ -107,42 +109,68 @@ export function pqStats(pq: ProductQuantizer, base: Float32Array, n: number, que
   };
 }
 
-export function pqTrainStepper(config: PQConfig): Stepper<PQSnapshot> {
-  const {d, m, nbits, seed, niter = 25} = config;
+/** Training in progress: the data, the codebooks trained so far (mutated by pqTrainStep) and the stats at the end. */
+export interface PQTrainState {
+  config: PQConfig;
+  backend: Backend;
+  data: ReturnType<typeof pqDataset>;
+  random: () => number;
+  sub: Float32Array; // (n, dsub) scratch: one sub-space of the training set
+  codebooks: Float32Array; // (m, ksub, dsub)
+  trained: number;
+  stats: PQStats | null;
+  warnings: string[];
+  seconds: number;
+}
+
+/** Draws the data set; no codebook is trained yet. */
+export function pqTrainInit(config: PQConfig): PQTrainState {
+  const {d, m, nbits, seed} = config;
   const {ksub, dsub} = checkPQShape(d, m, nbits);
-  let data: ReturnType<typeof pqDataset>;
-  let random: () => number;
-  let snap: PQSnapshot;
-  let sub: Float32Array;
-  return {
-    async reset() {
-      if (config.kernelsUrl && !kernelsInstalled()) await installKernelsFrom(config.kernelsUrl);
-      data = pqDataset(config);
-      if (data.nBase < ksub) throw new Error(`nbits = ${nbits} needs at least ${ksub} training vectors; there are ${data.nBase}.`);
-      random = mulberry32(seed + 1);
-      sub = new Float32Array(data.nBase * dsub);
-      snap = {config, trained: 0, codebooks: new Float32Array(m * ksub * dsub), stats: null, warnings: [], seconds: 0};
-      return snap;
-    },
-    step(count: number) {
-      const t0 = performance.now();
-      const codebooks = snap.codebooks.slice();
-      let trained = snap.trained;
-      const warnings = [...snap.warnings];
-      const n = data.nBase;
-      for (let c = 0; c < count && trained < m; c++, trained++) {
-        const j = trained;
-        for (let i = 0; i < n; i++) for (let t = 0; t < dsub; t++) sub[i * dsub + t] = data.base[i * d + j * dsub + t];
-        const r = trainKMeans(sub, n, dsub, ksub, random, {niter});
-        codebooks.set(r.centroids, j * ksub * dsub);
-        for (const w of r.warnings) if (!warnings.includes(w)) warnings.push(w);
-      }
-      let stats: PQStats | null = null;
-      if (trained === m) stats = pqStats({d, m, nbits, ksub, dsub, codebooks}, data.base, n, data.queries, data.nQuery);
-      snap = {config, trained, codebooks, stats, warnings, seconds: snap.seconds + (performance.now() - t0) / 1000};
-      return snap;
-    },
-    progress: (s) => (s.stats ? 1 : (s.trained / m) * 0.95),
-    stepsDone: (s) => s.trained
-  };
+  const data = pqDataset(config);
+  if (data.nBase < ksub) throw new InputError(`nbits = ${nbits} needs at least ${ksub} training vectors; there are ${data.nBase}.`);
+  const backend = config.kernels ? wasmBackend(config.kernels) : TYPESCRIPT;
+  return {config, backend, data, random: stream(seed, "codebooks"), sub: new Float32Array(data.nBase * dsub), codebooks: new Float32Array(m * ksub * dsub), trained: 0, stats: null, warnings: [], seconds: 0};
+}
+
+/** Trains the next codebook (and, after the last, computes the stats). Mutates `state` and returns it. */
+export function pqTrainStep(state: PQTrainState): PQTrainState {
+  const t0 = performance.now();
+  const {d, m, nbits, niter = 25} = state.config;
+  const {ksub, dsub} = checkPQShape(d, m, nbits);
+  const {data, sub} = state, n = data.nBase, j = state.trained;
+  for (let i = 0; i < n; i++) for (let t = 0; t < dsub; t++) sub[i * dsub + t] = data.base[i * d + j * dsub + t];
+  const r = trainKMeans(sub, n, dsub, ksub, state.random, {niter, backend: state.backend});
+  state.codebooks.set(r.centroids, j * ksub * dsub);
+  for (const w of r.warnings) if (!state.warnings.includes(w)) state.warnings.push(w);
+  state.trained++;
+  if (state.trained === m) state.stats = pqStats({d, m, nbits, ksub, dsub, codebooks: state.codebooks}, data.base, n, data.queries, data.nQuery, state.backend);
+  state.seconds += (performance.now() - t0) / 1000;
+  return state;
+}
+
+const pqProgress = (s: {trained: number; stats: PQStats | null; config: PQConfig}) => (s.stats ? 1 : (s.trained / s.config.m) * 0.95);
+
+export const pqTrainAlgorithm: Algorithm<PQConfig, PQTrainState, PQSnapshot> = {
+  init: pqTrainInit,
+  step: pqTrainStep,
+  progress: pqProgress,
+  snapshot: (s, step) => {
+    const {kernels: _kernels, ...config} = s.config;
+    return {config, trained: s.trained, codebooks: s.codebooks.slice(), stats: s.stats, warnings: s.warnings.slice(), seconds: s.seconds, step, progress: pqProgress(s)};
+  }
+};
+
+/** One vector taken apart by a trained PQ: its codes, its reconstruction, the error and the packed bytes. */
+export function vectorReport(pq: ProductQuantizer, base: Float32Array, which: number) {
+  const {d, m, nbits} = pq;
+  const x = base.subarray(which * d, (which + 1) * d);
+  const code = pqEncode(pq, x, 1);
+  const rec = pqDecode(pq, code, 1);
+  let err = 0, norm = 0;
+  for (let j = 0; j < d; j++) {
+    err += (x[j] - rec[j]) ** 2;
+    norm += x[j] ** 2;
+  }
+  return {x, code, rec, err, norm, packed: packCodes(code, 1, m, nbits)};
 }

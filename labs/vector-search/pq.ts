@@ -5,11 +5,12 @@
 // faiss's packed layout ((m·nbits+7)/8 bytes). Not here: OPQ rotations, polysemous codes, nbits > 8.
 import {checkInt, checkMatrix, InputError} from "./check.js";
 import {l2sq} from "./distance.js";
-import {trainKMeans, type KMeansInit} from "./kmeans.js";
+import {trainKMeans} from "./train-kmeans.js";
+import type {KMeansInit} from "./lloyd.js";
 import type {SearchResult} from "./knn.js";
 import {TopK} from "./topk.js";
-import {L2Kernel, useSimd} from "./simd.js";
-import {Kernels, makeAssigner} from "./kernels.js";
+import {Assigner, Kernels} from "./kernels.js";
+import {kernelsFor, type Backend} from "./backend.js";
 
 export interface ProductQuantizer {
   d: number;
@@ -37,12 +38,13 @@ export function checkPQShape(d: number, m: number, nbits: number): {ksub: number
 export interface PQTrainOptions {
   niter?: number; // k-means iterations per codebook (faiss: 25)
   init?: KMeansInit;
+  backend?: Backend;
 }
 
 /** Trains the m codebooks on (n, d) vectors: one k-means with 2^nbits centroids per sub-space. */
 export function trainPQ(data: Float32Array, n: number, d: number, m: number, nbits: number, random: () => number, options: PQTrainOptions = {}): {pq: ProductQuantizer; warnings: string[]; objective: number[][]} {
   const {ksub, dsub} = checkPQShape(d, m, nbits);
-  checkMatrix(data, n, d, "the training vectors");
+  checkMatrix(data, n, d, "training vectors");
   if (n < ksub) throw new InputError(`Training ${ksub} centroids per codebook (nbits = ${nbits}) needs at least ${ksub} training vectors; there are only ${n}.`);
   const codebooks = new Float32Array(m * ksub * dsub);
   const sub = new Float32Array(n * dsub);
@@ -50,7 +52,7 @@ export function trainPQ(data: Float32Array, n: number, d: number, m: number, nbi
   const objective: number[][] = [];
   for (let j = 0; j < m; j++) {
     for (let i = 0; i < n; i++) for (let t = 0; t < dsub; t++) sub[i * dsub + t] = data[i * d + j * dsub + t];
-    const result = trainKMeans(sub, n, dsub, ksub, random, {niter: options.niter ?? 25, init: options.init ?? "random"});
+    const result = trainKMeans(sub, n, dsub, ksub, random, {niter: options.niter ?? 25, init: options.init ?? "random", backend: options.backend});
     codebooks.set(result.centroids, j * ksub * dsub);
     result.warnings.forEach((w) => warnings.add(w));
     objective.push(result.objective);
@@ -58,13 +60,14 @@ export function trainPQ(data: Float32Array, n: number, d: number, m: number, nbi
   return {pq: {d, m, nbits, ksub, dsub, codebooks}, warnings: [...warnings], objective};
 }
 
-/** Codes (n, m): index of the nearest codebook centroid for every sub-vector (blocked WebAssembly kernel when installed). */
-export function pqEncode(pq: ProductQuantizer, x: Float32Array, n: number, options: {kernels?: boolean} = {}): Uint8Array {
+/** Codes (n, m): index of the nearest codebook centroid for every sub-vector (the blocked WebAssembly kernel when `backend` allows it). */
+export function pqEncode(pq: ProductQuantizer, x: Float32Array, n: number, options: {backend?: Backend} = {}): Uint8Array {
   const {d, m, ksub, dsub, codebooks} = pq;
-  checkMatrix(x, n, d, "the vectors to encode");
+  checkMatrix(x, n, d, "vectors to encode");
   const codes = new Uint8Array(n * m);
-  const assigner = options.kernels !== false && n * ksub >= 4096 ? makeAssigner(n, dsub, ksub) : null;
-  if (assigner) {
+  const kern = kernelsFor(options.backend, n * ksub, dsub);
+  if (kern) {
+    const assigner = new Assigner(kern, n, dsub, ksub);
     const sub = new Int32Array(n);
     for (let j = 0; j < m; j++) {
       assigner.setPoints(x, d, j * dsub);
@@ -72,21 +75,6 @@ export function pqEncode(pq: ProductQuantizer, x: Float32Array, n: number, optio
       assigner.assign(sub);
       for (let i = 0; i < n; i++) codes[i * m + j] = sub[i];
     }
-    return codes;
-  }
-  if (options.kernels !== false && n * ksub >= 4096 && useSimd(dsub)) {
-    const kernel = new L2Kernel();
-    const xo = kernel.alloc(n * d), cbo = kernel.alloc(m * ksub * dsub), out = kernel.alloc(ksub);
-    const f = kernel.f32();
-    f.set(x.subarray(0, n * d), xo);
-    f.set(codebooks, cbo);
-    for (let i = 0; i < n; i++)
-      for (let j = 0; j < m; j++) {
-        kernel.l2ny(xo + i * d + j * dsub, cbo + j * ksub * dsub, dsub, ksub, out);
-        let best = Infinity, arg = 0;
-        for (let t = 0; t < ksub; t++) if (f[out + t] < best) { best = f[out + t]; arg = t; }
-        codes[i * m + j] = arg;
-      }
     return codes;
   }
   for (let i = 0; i < n; i++) {
@@ -156,19 +144,19 @@ export function sdcDistance(sdc: Float32Array, ksub: number, a: Uint8Array, ao: 
 
 /**
  * Exhaustive PQ search ("IndexPQ"), one query at a time: the ADC table, then the ADC distance of every
- * code into a top-k heap. The scan runs in kernels.wat when installed (m % 4 == 0), else the loop below.
+ * code into a top-k heap. The scan runs in kernels.wat when the backend allows it (m % 4 == 0), else the loop below.
  */
 export class PQSearcher {
   private heap: TopK;
   private table: Float32Array;
   private wasm: {kern: Kernels; codes: number; ids: number; table: number; hd: number; hi: number} | null = null;
 
-  constructor(readonly pq: ProductQuantizer, readonly codes: Uint8Array, readonly n: number, readonly k: number, options: {kernels?: boolean} = {}) {
+  constructor(readonly pq: ProductQuantizer, readonly codes: Uint8Array, readonly n: number, readonly k: number, options: {backend?: Backend} = {}) {
     checkInt(k, "k", 1);
     if (codes.length !== n * pq.m) throw new InputError(`Expected ${n} × ${pq.m} codes, got ${codes.length}.`);
     this.heap = new TopK(k);
     this.table = new Float32Array(pq.m * pq.ksub);
-    const kern = options.kernels !== false && pq.m % 4 === 0 ? Kernels.create() : null;
+    const kern = kernelsFor(options.backend, Infinity, pq.m);
     if (kern) {
       const w = {kern, codes: kern.alloc(n * pq.m), ids: kern.alloc(n * 4), table: kern.alloc(pq.m * pq.ksub * 4), hd: kern.alloc(k * 4), hi: kern.alloc(k * 4)};
       kern.u8().set(codes, w.codes);
@@ -198,8 +186,8 @@ export class PQSearcher {
 }
 
 /** Exhaustive PQ search of nq queries (nq, d) against n codes: (nq, k) ids and ADC distances. */
-export function pqSearch(pq: ProductQuantizer, codes: Uint8Array, n: number, queries: Float32Array, nq: number, k: number, options: {kernels?: boolean} = {}): SearchResult {
-  checkMatrix(queries, nq, pq.d, "the query vectors");
+export function pqSearch(pq: ProductQuantizer, codes: Uint8Array, n: number, queries: Float32Array, nq: number, k: number, options: {backend?: Backend} = {}): SearchResult {
+  checkMatrix(queries, nq, pq.d, "query vectors");
   const searcher = new PQSearcher(pq, codes, n, k, options);
   const ids = new Int32Array(nq * k);
   const scores = new Float32Array(nq * k);
@@ -236,8 +224,8 @@ export function unpackCodes(packed: Uint8Array, n: number, m: number, nbits: num
 }
 
 /** Mean squared reconstruction error ||x - decode(encode(x))||^2 over n rows. */
-export function pqDistortion(pq: ProductQuantizer, x: Float32Array, n: number): number {
-  const codes = pqEncode(pq, x, n);
+export function pqDistortion(pq: ProductQuantizer, x: Float32Array, n: number, options: {backend?: Backend} = {}): number {
+  const codes = pqEncode(pq, x, n, options);
   const rec = pqDecode(pq, codes, n);
   let s = 0;
   for (let i = 0; i < n; i++) s += l2sq(x, i * pq.d, rec, i * pq.d, pq.d);

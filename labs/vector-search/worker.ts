@@ -1,10 +1,17 @@
-// Module worker for the vector-search notebooks: hosts the PQ-training stepper or the ANN
-// measurement stepper, chosen by config.kind, behind the kit's worker protocol.
+// Module worker for the vector-search notebooks: hosts the k-means pair, the PQ training, the ANN
+// measurement sweep or the IVF page's computation, chosen by config.kind, as loop steppers behind the kit's worker protocol.
 import {serveStepper} from "../kit/worker-protocol.js";
+import {loopStepper} from "../kit/loop.js";
 import type {Stepper} from "../kit/stepper.js";
-import {pqTrainStepper, type PQConfig} from "./pq-stepper.js";
-import {measureStepper, type MeasureConfig} from "./measure.js";
+import {pqTrainAlgorithm, type PQConfig} from "./pq-stepper.js";
+import {measureAlgorithm, type MeasureConfig} from "./measure.js";
+import {ivfPage, type IVFPageConfig} from "./ivf-page.js";
+import {kmeansPair, type PairConfig} from "./kmeans-pair.js";
 
-type Config = ({kind: "pq"} & PQConfig) | ({kind: "measure"} & MeasureConfig);
+type Config = ({kind: "pq"} & PQConfig) | ({kind: "measure"} & MeasureConfig) | ({kind: "ivf"} & IVFPageConfig) | ({kind: "kmeans"} & PairConfig);
 
-serveStepper((config: Config): Stepper<unknown> => (config.kind === "pq" ? pqTrainStepper(config) : measureStepper(config)) as Stepper<unknown>);
+serveStepper((config: Config): Stepper<unknown> =>
+  (config.kind === "pq" ? loopStepper(pqTrainAlgorithm, config)
+    : config.kind === "ivf" ? loopStepper(ivfPage, config)
+    : config.kind === "kmeans" ? loopStepper(kmeansPair, config)
+    : loopStepper(measureAlgorithm, config)) as Stepper<unknown>);

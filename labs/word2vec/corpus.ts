@@ -51,7 +51,9 @@ export const MAX_TEXT_CHARS = 5_000_000;
 
 /**
  * Tokenises plain text the same way as the Brown words: one sentence per non-empty line,
- * whitespace-separated tokens, lowercased, kept if they contain a letter or digit.
+ * whitespace-separated tokens, lowercased, kept if they contain a letter or digit. The text is first
+ * normalised to Unicode NFC (composed form), so "café" typed with a precomposed é (U+00E9) and with
+ * e + a combining acute accent (U+0065 U+0301) become one word, as they read. Source: Unicode UAX #15.
  * Throws an InputError for empty or too large text.
  */
 export function tokenizeText(text: string, maxChars = MAX_TEXT_CHARS): Sentences {
@@ -59,7 +61,7 @@ export function tokenizeText(text: string, maxChars = MAX_TEXT_CHARS): Sentences
     throw new InputError(`The text has ${text.length.toLocaleString("en-US")} characters; this page accepts at most ${maxChars.toLocaleString("en-US")} (about 5 MB). Use a shorter excerpt.`);
   }
   const sentences: Sentences = [];
-  for (const line of text.split(/\r?\n/)) {
+  for (const line of text.normalize("NFC").split(/\r?\n/)) {
     const words = line
       .split(/\s+/)
       .map((t) => t.toLowerCase())

@@ -2,7 +2,11 @@
 // most_similar(positive=[a, c], negative=[b])), similarity, POS neighbour purity@10 and a 2-D PCA.
 // Leaves out approximate search (brute force over the vocabulary). Sources: Mikolov et al. 2013a; gensim KeyedVectors.
 
-/** Rows scaled to unit length; zero rows stay zero. (V, D) -> (V, D). Writes into `out` when it has the right size. */
+/**
+ * Rows scaled to unit length; zero rows stay zero. (V, D) -> (V, D). Writes into `out` when it has the right size.
+ * Not labs/vector-search/knn.ts's normalizeRows, which refuses a zero row: a trained space may hold one and
+ * the explorer must still answer (its cosine with every word is 0), as gensim's matutils.unitvec leaves it.
+ */
 export function normalizeRows(vectors: Float32Array, dim: number, out?: Float32Array): Float32Array {
   if (!out || out.length !== vectors.length) out = new Float32Array(vectors.length);
   for (let r = 0; r < vectors.length; r += dim) {

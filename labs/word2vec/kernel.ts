@@ -82,7 +82,7 @@ function checkConfig(c: TrainConfig): void {
   if (!(c.alpha > 0 && c.alpha <= 1)) throw new InputError(`alpha must be in (0, 1], got ${c.alpha}.`);
 }
 
-/** Sets up a training run: vocabulary (min-count), tables, and word2vec.c's initialisation. */
+/** Sets up a training run: vocabulary (min-count), tables, and word2vec.c's initialisation. Returns a fresh state; stepKernel mutates it. */
 export function initKernel(config: TrainConfig, corpus: Corpus, random: () => number): KernelState {
   checkConfig(config);
   const V = checkedVocabSize(corpus, config.minCount);
@@ -131,9 +131,22 @@ export function kernelProgress(s: KernelState): number {
 /** gensim's min_alpha: the learning rate decays linearly from alpha0 to this. */
 export const MIN_ALPHA = 1e-4;
 
-/** Linear decay as gensim: max(alpha0 - (alpha0 - MIN_ALPHA) * done / (epochs * T + 1), MIN_ALPHA) (word2vec.c's floor is alpha0 * 1e-4). */
+/**
+ * The kernel's schedule, gensim's form (gensim/models/word2vec.py `_get_next_alpha`): alpha falls
+ * linearly from alpha0 to min_alpha = MIN_ALPHA (an absolute 1e-4) and stays there:
+ * max(alpha0 - (alpha0 - MIN_ALPHA) * p, MIN_ALPHA), with p = done / (total + 1), total = epochs * T words.
+ * The +1 is word2vec.c's guard against a zero total; it moves p by less than 1 / total.
+ */
 export function learningRate(alpha0: number, done: number, total: number): number {
   return Math.max(alpha0 - (alpha0 - MIN_ALPHA) * (done / (total + 1)), MIN_ALPHA);
+}
+
+/**
+ * word2vec.c's schedule (TrainModelThread, L397-398), for comparison only (the kernel does not use it):
+ * alpha0 * (1 - done / (total + 1)), floored at alpha0 * 1e-4, a floor relative to alpha0.
+ */
+export function word2vecCLearningRate(alpha0: number, done: number, total: number): number {
+  return Math.max(alpha0 * (1 - done / (total + 1)), alpha0 * 1e-4);
 }
 
 /**
@@ -248,27 +261,23 @@ function addRow(dst: Float32Array, dOff: number, src: Float32Array, sOff: number
   for (; j < n; j++) dst[dOff + j] += src[sOff + j];
 }
 
-function trainSentenceSG(s: KernelState, len: number, alpha: number): void {
-  const D = s.config.dim;
-  const window = s.config.window;
-  const syn0 = s.syn0;
-  const sen = s.sen;
-  const neu1e = s.neu1e;
-  const rng = s.rng;
+/**
+ * One sentence (s.sen[0..len)) through word2vec.c's loop: at each position a reduced window (radius
+ * drawn from 1..window), then the model's update. Mutates s (vectors, random stream, loss and pair counts).
+ */
+function trainSentence(s: KernelState, len: number, alpha: number): void {
+  const sg = s.config.model === "sg";
   let loss = 0;
   let pairs = 0;
   for (let pos = 0; pos < len; pos++) {
-    const word = sen[pos];
-    const r = nextRadius(rng, window);
+    const r = nextRadius(s.rng, s.config.window);
     const lo = pos - r < 0 ? 0 : pos - r;
     const hi = pos + r >= len ? len - 1 : pos + r;
-    for (let c = lo; c <= hi; c++) {
-      if (c === pos) continue;
-      // As word2vec.c and gensim: the context word's input vector predicts the center word.
-      const l1 = sen[c] * D;
-      neu1e.fill(0);
-      loss += negativeUpdate(s, syn0, l1, word, alpha);
-      addRow(syn0, l1, neu1e, 0, D);
+    if (sg) {
+      loss += skipGramAt(s, pos, lo, hi, alpha);
+      pairs += hi - lo; // every context word in [lo, hi] but the center
+    } else if (hi > lo) {
+      loss += cbowAt(s, pos, lo, hi, alpha);
       pairs++;
     }
   }
@@ -277,56 +286,44 @@ function trainSentenceSG(s: KernelState, len: number, alpha: number): void {
   s.pairs += pairs;
 }
 
-function trainSentenceCBOW(s: KernelState, len: number, alpha: number): void {
+/** Skip-gram at one center: each context word's input vector predicts the center (word2vec.c and gensim). Returns the summed loss. */
+function skipGramAt(s: KernelState, pos: number, lo: number, hi: number, alpha: number): number {
   const D = s.config.dim;
-  const window = s.config.window;
-  const syn0 = s.syn0;
-  const sen = s.sen;
-  const neu1 = s.neu1;
-  const neu1e = s.neu1e;
-  const rng = s.rng;
+  const word = s.sen[pos];
   let loss = 0;
-  let pairs = 0;
-  for (let pos = 0; pos < len; pos++) {
-    const word = sen[pos];
-    const r = nextRadius(rng, window);
-    const lo = pos - r < 0 ? 0 : pos - r;
-    const hi = pos + r >= len ? len - 1 : pos + r;
-    const cw = hi - lo; // context words (the center is excluded)
-    if (cw === 0) continue;
-    neu1.fill(0);
-    for (let c = lo; c <= hi; c++) {
-      if (c === pos) continue;
-      const l1 = sen[c] * D;
-      addRow(neu1, 0, syn0, l1, D);
-    }
-    for (let j = 0; j < D; j++) neu1[j] /= cw; // h = mean of context vectors (cbow_mean), rounded as float32 division
-    neu1e.fill(0);
-    loss += negativeUpdate(s, neu1, 0, word, alpha);
-    // word2vec.c L466 / gensim cbow_mean=1: every context vector gets the whole step on h (not divided by cw).
-    for (let c = lo; c <= hi; c++) {
-      if (c === pos) continue;
-      const l1 = sen[c] * D;
-      addRow(syn0, l1, neu1e, 0, D);
-    }
-    pairs++;
+  for (let c = lo; c <= hi; c++) {
+    if (c === pos) continue;
+    const l1 = s.sen[c] * D;
+    s.neu1e.fill(0);
+    loss += negativeUpdate(s, s.syn0, l1, word, alpha);
+    addRow(s.syn0, l1, s.neu1e, 0, D);
   }
-  s.lossSum += loss;
-  s.lossCount += pairs;
-  s.pairs += pairs;
+  return loss;
+}
+
+/** CBOW at one center: h = mean of the context vectors predicts the center; returns the loss. Needs hi > lo. */
+function cbowAt(s: KernelState, pos: number, lo: number, hi: number, alpha: number): number {
+  const D = s.config.dim;
+  const {sen, syn0, neu1, neu1e} = s;
+  const cw = hi - lo; // context words (the center is excluded)
+  neu1.fill(0);
+  for (let c = lo; c <= hi; c++) if (c !== pos) addRow(neu1, 0, syn0, sen[c] * D, D);
+  for (let j = 0; j < D; j++) neu1[j] /= cw; // h = mean of context vectors (cbow_mean), rounded as float32 division
+  neu1e.fill(0);
+  const loss = negativeUpdate(s, neu1, 0, sen[pos], alpha);
+  // word2vec.c L466 / gensim cbow_mean=1: every context vector gets the whole step on h (not divided by cw).
+  for (let c = lo; c <= hi; c++) if (c !== pos) addRow(syn0, sen[c] * D, neu1e, 0, D);
+  return loss;
 }
 
 /**
  * Trains sentence after sentence until at least `words` vocabulary words were read (or the run
  * ends). Returns the words read. Updates alpha every 10,000 words as word2vec.c does.
+ * Mutates `s`: its vectors (syn0, syn1neg) in place, its random stream, counters, loss sums and alpha.
  */
 export function stepKernel(s: KernelState, words: number): number {
   const start = s.wordsDone;
-  const sg = s.config.model === "sg";
-  for (let len = nextSentence(s, start, words); len >= 0; len = nextSentence(s, start, words)) {
-    if (sg) trainSentenceSG(s, len, s.alpha);
-    else trainSentenceCBOW(s, len, s.alpha);
-  }
+  for (let len = nextSentence(s, start, words); len >= 0; len = nextSentence(s, start, words)) trainSentence(s, len, s.alpha);
   closeLastEpoch(s);
   return s.wordsDone - start;
 }

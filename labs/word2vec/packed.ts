@@ -1,5 +1,5 @@
 // Decoding of the packed Brown corpus written by docs/data/word2vec-brown.bin.ts (+ .json) into a
-// Corpus, and base64 of Float32Arrays for the snapshot. Pure; no I/O. Format described in those loaders.
+// Corpus. Pure; no I/O. Format described in those loaders.
 import type {Corpus} from "./vocab.js";
 
 /** Types from word2vec-brown.json + token ids from word2vec-brown.bin -> Corpus. */
@@ -15,20 +15,4 @@ export function unpackCorpus(types: {words: string[]; counts: number[]}, bin: Ar
   const ids = new Int32Array(N);
   for (let i = 0; i < N; i++) ids[i] = view.getUint16(head + 2 * i, true);
   return {words: types.words, counts: Int32Array.from(types.counts), ids, offsets};
-}
-
-/** Float32Array -> base64 of its little-endian bytes. */
-export function floatsToBase64(x: Float32Array): string {
-  const bytes = new Uint8Array(x.buffer, x.byteOffset, x.byteLength);
-  let s = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(s);
-}
-
-/** base64 -> Float32Array (inverse of floatsToBase64). */
-export function base64ToFloats(text: string): Float32Array {
-  const s = atob(text);
-  const bytes = new Uint8Array(s.length);
-  for (let i = 0; i < s.length; i++) bytes[i] = s.charCodeAt(i);
-  return new Float32Array(bytes.buffer);
 }

@@ -5,6 +5,8 @@ import {mulberry32} from "../kit/random.js";
 import type {Stepper} from "../kit/stepper.js";
 import {normalizeRows, type Pca, PCA_WORDS, pcaAxes, posPurity} from "./evaluate.js";
 import {initKernel, kernelProgress, type KernelState, stepKernel, takeLoss, totalWords, type TrainConfig} from "./kernel.js";
+import {base64ToFloats} from "../kit/base64.js";
+import type {BuildSnapshot} from "./build-snapshot.js";
 import type {Corpus} from "./vocab.js";
 import {initWasmKernel} from "./wasm-kernel.js";
 
@@ -38,6 +40,8 @@ export interface SessionSnapshot {
   unit: Float32Array | null; // (V, D) the rows scaled to unit length (cosine search)
   pca: Pca | null; // principal axes of the PCA_WORDS most frequent words (the map)
   purity: {purity: number; chance: number; atWords: number} | null;
+  /** Set on the space trained at build time (spaceFromBuild), which no worker produced. */
+  fromBuild?: true;
 }
 
 /** What an engine must offer a session. */
@@ -136,4 +140,41 @@ export function sessionStepper(config: SessionConfig, makeEngine: (config: Sessi
 export function stepsDone(s: Pick<SessionSnapshot, "wordsDone" | "wordsPerStep" | "progress">): number {
   const steps = s.wordsDone / s.wordsPerStep;
   return s.progress >= 1 ? Math.ceil(steps) : Math.floor(steps);
+}
+
+/** A snapshot whose vectors (with unit rows and PCA) are the latest the run sent, taken after `vectorsAtWords` words. */
+export type SpaceSnapshot = SessionSnapshot & {vectors: Float32Array; unit: Float32Array | null; vectorsAtWords: number};
+
+/**
+ * Wraps a session's stepper (typically a worker's) so every snapshot carries the latest vectors: the
+ * session sends them at most every vectorsEveryMs, and the snapshots in between reuse the last ones
+ * (the same arrays, no copy), so a page that follows the run at any pace always has a space to show.
+ * Returns new snapshot objects; never mutates the ones it receives. Keeps the wrapped stepper's other
+ * properties (e.g. a worker stepper's offMainThread flag and dispose).
+ */
+export function withLatestVectors<T extends Stepper<SessionSnapshot>>(stepper: T): Omit<T, keyof Stepper<SessionSnapshot>> & Stepper<SpaceSnapshot> {
+  let last: Pick<SpaceSnapshot, "vectors" | "unit" | "pca" | "vectorsAtWords"> | null = null;
+  const fill = (s: SessionSnapshot): SpaceSnapshot => {
+    if (s.vectors) last = {vectors: s.vectors, unit: s.unit, pca: s.pca, vectorsAtWords: s.wordsDone};
+    if (!last) throw new Error("The session's first snapshot carries no vectors.");
+    return {...s, ...last};
+  };
+  return {
+    ...stepper,
+    reset: async () => {
+      last = null;
+      return fill(await stepper.reset());
+    },
+    step: async (n: number) => fill(await stepper.step(n))
+  } as unknown as Omit<T, keyof Stepper<SessionSnapshot>> & Stepper<SpaceSnapshot>;
+}
+
+/** The space trained at build time (docs/data/word2vec-first.json) as a run snapshot: 0 words read here, its vectors decoded. */
+export function spaceFromBuild(b: BuildSnapshot): SpaceSnapshot {
+  return {
+    engine: "build snapshot", model: b.model, vocabSize: b.vocabSize, dim: b.dim, epoch: b.config.epochs, epochs: b.config.epochs,
+    wordsDone: 0, totalWords: 0, wordsPerStep: 50_000, progress: 0, alpha: b.config.alpha, pairs: 0, loss: b.loss,
+    rawWordsPerSecond: NaN, vectors: base64ToFloats(b.vectors), unit: null, pca: null, vectorsAtWords: 0,
+    purity: {...b.purity, atWords: NaN}, fromBuild: true
+  };
 }

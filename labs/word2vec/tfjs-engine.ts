@@ -160,7 +160,7 @@ function flush(s: TfState): void {
   s.pending = {context: [], targets: [], labels: [], mask: [], count: 0};
 }
 
-/** Like stepKernel: reads at least `words` vocabulary words and trains on them in batches. */
+/** Like stepKernel: reads at least `words` vocabulary words and trains on them in batches. Mutates `s` (vectors, counters, pending batch) as stepKernel does. */
 export async function stepTf(s: TfState, words: number): Promise<number> {
   const ks = s.kernel;
   const start = ks.wordsDone;

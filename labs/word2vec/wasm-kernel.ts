@@ -14,7 +14,7 @@ interface Exports {
 
 export interface WasmKernel {
   state: KernelState; // scalars current after every step; syn0 / syn1neg only after vectors() / pull()
-  step(words: number): number; // stepKernel on the wasm side
+  step(words: number): number; // stepKernel on the wasm side: mutates the vectors in wasm memory and the state's counters
   vectors(): Float32Array; // (V, D) current input vectors, copied into state.syn0
   pull(): void; // copies both vector tables into state.syn0 and state.syn1neg
   push(): void; // copies state.syn0 and state.syn1neg into wasm memory (tests set vectors by hand)

@@ -1,6 +1,7 @@
-// Worker-side loading of the training corpus, so the page never clones a million tokens on its main
-// thread: Brown is fetched from the page's data files (and kept for later resets), the reader's text is
-// tokenised here. Used by worker.ts and worker-tfjs.ts only.
+// Worker-side decoding of the training corpus: the page fetches Brown's two data files once and hands
+// their bytes to every worker (a 0.8 MB JSON text and a 2 MB buffer, cheap to clone, unlike a million
+// decoded tokens); the worker unpacks them (kept for later resets). The reader's text is tokenised here.
+// Used by worker.ts and worker-tfjs.ts only.
 import type {Stepper} from "../kit/stepper.js";
 import type {WorkerRequest, WorkerResponse} from "../kit/worker-protocol.js";
 import {tokenizeText} from "./corpus.js";
@@ -8,14 +9,15 @@ import {unpackCorpus} from "./packed.js";
 import {type Engine, type SessionConfig, type SessionSnapshot, sessionStepper, stepsDone} from "./session.js";
 import {type Corpus, encodeSentences} from "./vocab.js";
 
-export type CorpusSource = {kind: "brown"; json: string; bin: string} | {kind: "text"; text: string};
+/** Brown as the page fetched it (word2vec-brown.json's text, word2vec-brown.bin's bytes), or the reader's text. */
+export type CorpusSource = {kind: "brown"; json: string; bin: ArrayBuffer} | {kind: "text"; text: string};
 export type WorkerConfig = Omit<SessionConfig, "corpus" | "pos"> & {source: CorpusSource; wasm?: string}; // wasm: URL of the kernel's bytes
 
 let brownCache: Promise<{corpus: Corpus; pos: Uint8Array}> | null = null;
 
-async function loadBrown(json: string, bin: string): Promise<{corpus: Corpus; pos: Uint8Array}> {
-  const [types, buffer] = await Promise.all([fetch(json).then((r) => r.json()), fetch(bin).then((r) => r.arrayBuffer())]);
-  return {corpus: unpackCorpus(types, buffer), pos: Uint8Array.from(types.pos as number[])};
+async function loadBrown(json: string, bin: ArrayBuffer): Promise<{corpus: Corpus; pos: Uint8Array}> {
+  const types = JSON.parse(json);
+  return {corpus: unpackCorpus(types, bin), pos: Uint8Array.from(types.pos as number[])};
 }
 
 export async function loadCorpus(source: CorpusSource): Promise<{corpus: Corpus; pos: Uint8Array | null}> {

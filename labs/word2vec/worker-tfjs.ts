@@ -2,20 +2,14 @@
 // Asks for the webgl backend (OffscreenCanvas in a worker) and falls back to cpu; the snapshot names it.
 import * as tf from "@tensorflow/tfjs";
 import {mulberry32} from "../kit/random.js";
+import {useBackend} from "../kit/tfjs-backend.js";
 import {serveStepper} from "../kit/worker-protocol.js";
 import type {Engine, SessionConfig} from "./session.js";
 import {transferringScope, type WorkerConfig, workerSession} from "./worker-corpus.js";
 import {initTf, stepTf} from "./tfjs-engine.js";
 
 async function tfEngine(config: SessionConfig): Promise<Engine> {
-  let ok = false;
-  try {
-    ok = await tf.setBackend("webgl");
-  } catch {
-    ok = false;
-  }
-  if (!ok) await tf.setBackend("cpu");
-  await tf.ready();
+  await useBackend(tf, "webgl");
   const s = initTf(config.train, config.corpus, mulberry32(config.seed), {batchSize: 256});
   return {name: () => `tfjs-${tf.getBackend()}`, state: s.kernel, step: (words) => stepTf(s, words), vectors: () => s.kernel.syn0};
 }

@@ -35,8 +35,41 @@ describe("/rlhf", () => {
     expect(await s.page.locator(".katex").count()).toBeGreaterThan(10);
     const all = (await nums(s.page)).join("\n");
     for (const text of ["Step 150: demonstration NLL", "600 pairs", "Step 100/100", "β = 0.05 · step 150", "Best-of-16", "DPO step 150"]) expect(all).toContain(text);
-    expect(await s.page.locator(".lab-misconception").count()).toBeGreaterThanOrEqual(4);
+    expect(await s.page.locator(".lab-misconception").count()).toBeGreaterThanOrEqual(5);
     expect(s.problems()).toEqual([]);
+  });
+
+  it("labels the frozen backbone as a simplification, with the computed ceiling of a frozen head (issue 9.3)", async () => {
+    const callout = s.page.locator(".lab-misconception", {hasText: "frozen pretrained network"});
+    await expect.poll(() => callout.textContent()).toMatch(/Spearman 0\.\d{3} on the surface features \(1\.000 on the oracle's\); the head trained here reaches 0\.\d{3}/);
+    expect(await callout.textContent()).toContain("initialised from the SFT model");
+    expect(await s.page.locator("p", {hasText: "A simplification:"}).count()).toBe(1);
+  });
+
+  it("says which curves lie above from the chart's own numbers (issue 9.6)", async () => {
+    const text = (await s.page.locator("#observablehq-main").textContent()) ?? "";
+    // On the default data the hidden utility lies above the RM's reward along π*'s frontier.
+    expect(text).toMatch(/The upper curves are the hidden utility \(π\*'s mean [−\d.]+\), the lower ones the RM's reward/);
+  });
+
+  it("calls out the notes' definition of rejection sampling with the exact sampler's acceptance rate (issue 9, notes)", async () => {
+    const callout = s.page.locator(".lab-misconception", {hasText: "Rejection sampling means"});
+    expect(await callout.textContent()).toMatch(/At β = 0\.05 the exact sampler accepts \d+\.\d% of draws/);
+    expect(await callout.textContent()).toMatch(/Best-of-16 instead puts \d+\.\d% of its mass/);
+  });
+
+  it("is accessible (axe-core) and fits a 375 px phone with the SFT bars' labels on screen (issues 10.13, 10.14)", async () => {
+    await s.expectAccessible();
+    await s.expectFitsPhone();
+    // every label of the policy-bar chart starts inside its svg (none cut off at the left edge)
+    const offscreen = await s.page.evaluate(() => {
+      const svg = [...document.querySelectorAll("svg")].find((e) => e.textContent?.includes("base (θ = 0)"));
+      if (!svg) return ["no SFT chart"];
+      const left = svg.getBoundingClientRect().left;
+      return [...svg.querySelectorAll("text")].filter((t) => t.getBoundingClientRect().left < left - 1).map((t) => t.textContent);
+    });
+    expect(offscreen).toEqual([]);
+    await s.page.setViewportSize({width: 1280, height: 800});
   });
 
   it("each control changes its output", async () => {
@@ -109,6 +142,33 @@ describe("/rlhf run live", () => {
 });
 
 describe("/rlhf with state in the URL", () => {
+  it("words the RM paragraph from the same values as its numbers (issue 9.7)", async () => {
+    // The issue's link with 60 RM steps instead of 460 (the same wording rule, a shorter run for CI).
+    const s = await lab.open("/rlhf?pairs=1510&tau=2.3&disagree=1.15&rmsteps=60");
+    const reading = s.page.locator(".rlhf-rm-reading");
+    await s.page.waitForFunction(() => /Step 60\/60 on 1510 pairs/.test(document.body.textContent ?? ""), null, {timeout: 60_000});
+    await expect.poll(() => reading.textContent(), {timeout: 60_000}).toMatch(/at τ = 2\.3 the hidden utility itself agrees with \d+% of the labels/);
+    const text = (await reading.textContent()) ?? "";
+    const weight = Number(text.match(/the length weight is (−?[\d.]+)/)![1].replace("−", "-"));
+    const verb = weight > 0.01 ? "pays for" : weight < -0.01 ? "charges for" : "is almost indifferent to";
+    expect(text).toContain(`so this RM ${verb} length`);
+    expect(text).not.toContain("τ = 1 ");
+    await s.close();
+    const o = await lab.open("/rlhf?backbone=oracle&rmsteps=20");
+    const oracle = o.page.locator(".rlhf-rm-reading");
+    await expect.poll(() => oracle.textContent(), {timeout: 60_000}).toContain("The oracle backbone has no length feature");
+    expect(await oracle.textContent()).not.toContain("—");
+    expect(o.problems()).toEqual([]);
+    await o.close();
+  });
+
+  it("reports a link value the control cannot show instead of replacing it silently (issue 10.9)", async () => {
+    const s = await lab.open("/rlhf?dpobeta=5");
+    await s.page.waitForFunction(() => (document.body.textContent ?? "").includes("DPO β must be one of 0.05, 0.1, 0.2, 0.5, 1, got"));
+    expect(s.page.url()).not.toContain("dpobeta=5");
+    await s.close();
+  });
+
   it("reopens the shared state and reports a malformed value", async () => {
     const s = await lab.open("/rlhf?logbeta=-0.5&n=8&dpobeta=0.5&tau=oops");
     await waitNum(s.page, "Best-of-8");

@@ -1,7 +1,10 @@
 // The word2vec notebook in Chromium: loads cleanly with the build-time snapshot, KaTeX renders, the
 // controls change their outputs, a URL with state reopens it, training in the worker shows progress
 // quickly, the loss falls, the neighbours panel updates, a finished run counts the steps the
-// worker did, the UMAP map lays out in a worker, and the main thread never blocks.
+// worker did, the UMAP map lays out in a worker, and the main thread never blocks. Also: axe-core finds
+// no critical or serious violation, the page fits a 375 px phone, the corpus is downloaded once (the
+// workers get it from the page), the map's bold labels never overlap, no axis tick reads as an SI unit
+// ("20m"), and a map trained from the reader's text shows no stale "The text is empty".
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {launchLab, type Lab, RESPONSIVENESS_RETRY} from "./harness.js";
 
@@ -22,6 +25,52 @@ describe("word2vec page", () => {
     expect(await neighboursText(s)).toContain('nearest to "money"');
     expect(await s.page.locator(".w2v-purity").innerText()).toMatch(/purity@10 = 0\.\d+ \(chance 0\.3\d+\) for the build-time snapshot/);
     await s.page.waitForFunction(() => document.querySelectorAll(".lab-misconception").length === 4);
+    // The learning-rate schedule is named (gensim's) and compared with word2vec.c's in computed numbers.
+    const body = await s.page.locator("main").innerText();
+    expect(body).toContain("The learning rate follows gensim's schedule");
+    expect(body).toMatch(/the last update of this run uses α = 1\.0\d*e−4; word2vec\.c's rule would use 2\.5\d*e−6, [\d.]+ times smaller/);
+    expect(body).toContain("normalised to Unicode NFC");
+    // Tick labels: plain or scientific notation, never an SI prefix such as "20m" or "100µ".
+    const ticks = await s.page.evaluate(() => Array.from(document.querySelectorAll("main svg [aria-label$='tick label'] text, main svg g[aria-label='x-axis tick label'] text, main svg g[aria-label='y-axis tick label'] text"), (t) => t.textContent ?? ""));
+    expect(ticks.length).toBeGreaterThan(5);
+    expect(ticks.filter((t) => /\d[mµunk]$/.test(t))).toEqual([]);
+    await s.expectAccessible();
+    await s.expectFitsPhone();
+    expect(s.problems()).toEqual([]);
+    await s.close();
+  });
+
+  it("downloads the corpus once: the training workers get it from the page", async () => {
+    const s = await lab.open("/word2vec");
+    const corpusRequests: string[] = [];
+    s.page.context().on("request", (r) => {
+      if (/word2vec-brown\.[^/]*\.(json|bin)$/.test(r.url())) corpusRequests.push(r.url());
+    });
+    await s.page.reload({waitUntil: "load"});
+    await s.page.waitForFunction(() => document.querySelector("main")?.textContent?.includes("CBOW: not trained yet"));
+    await s.page.locator(".lab-start").first().click();
+    await s.page.waitForFunction(() => /epoch \d+ of \d+ · [\d,]+ of/.test(document.querySelector(".w2v-status")?.textContent ?? ""));
+    expect(corpusRequests.filter((u) => u.endsWith(".json")).length).toBe(1);
+    expect(corpusRequests.filter((u) => u.endsWith(".bin")).length).toBe(1);
+    expect(s.problems()).toEqual([]);
+    await s.close();
+  });
+
+  it("the query word and its neighbours have bold labels that do not overlap one another", async () => {
+    const s = await lab.open("/word2vec?word=money");
+    await s.page.waitForSelector(".w2v-neighbours");
+    await s.page.waitForFunction(() => document.querySelectorAll("[aria-label='2-D projection of word vectors'] g[font-weight='bold'] text").length >= 11);
+    const boxes = await s.page.evaluate(() => Array.from(document.querySelectorAll("[aria-label='2-D projection of word vectors'] g[font-weight='bold'] text"), (t) => {
+      const r = t.getBoundingClientRect();
+      return {text: t.textContent, x0: r.left, y0: r.top, x1: r.right, y1: r.bottom};
+    }));
+    expect(boxes.map((b) => b.text)).toContain("money");
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = 0; j < i; j++) {
+        const a = boxes[i], b = boxes[j];
+        const overlap = a.x0 < b.x1 - 0.5 && b.x0 < a.x1 - 0.5 && a.y0 < b.y1 - 0.5 && b.y0 < a.y1 - 0.5;
+        expect(overlap, `"${a.text}" overlaps "${b.text}"`).toBe(false);
+      }
     expect(s.problems()).toEqual([]);
     await s.close();
   });
@@ -116,7 +165,7 @@ describe("word2vec page", () => {
     expect(body).toContain("PCA projection of the 100 most frequent words");
     const sentence = await s.page.locator(".w2v-sentence").innerText();
     // Changing the sentence control changes the sentence shown.
-    const sentenceInput = s.page.getByLabel("sentence", {exact: true});
+    const sentenceInput = s.page.getByRole("spinbutton", {name: "sentence", exact: true});
     await sentenceInput.fill("8");
     await sentenceInput.dispatchEvent("input");
     await s.page.waitForFunction((old) => document.querySelector(".w2v-sentence")?.textContent !== old, sentence);
@@ -138,6 +187,18 @@ describe("word2vec page", () => {
     await area.fill("one two three\nfour five six");
     await s.page.getByRole("button", {name: "Use this text"}).click();
     await s.page.waitForFunction(() => document.querySelector("main")?.textContent?.includes("No word occurs at least 5 times"));
+    // Enough text to train on: the error goes, and no stale "The text is empty" stays under the map trained from it.
+    const sentences = Array.from({length: 60}, (_, i) => ["the cat sat on the mat", "a dog ran in the park", "the bird sang on the tree"][i % 3]).join("\n");
+    await area.fill(sentences);
+    await s.page.getByRole("button", {name: "Use this text"}).click();
+    await s.page.waitForFunction(() => document.querySelector("main")?.textContent?.includes("your text: vocabulary"));
+    await s.page.locator(".lab-start").first().click();
+    await s.page.locator(".lab-start").first().getByText("Done").waitFor({timeout: 60_000});
+    await s.page.waitForFunction(() => document.querySelector(".w2v-neighbours") !== null || document.querySelector("main")?.textContent?.includes("is not in the vocabulary"));
+    await s.page.waitForFunction(() => document.querySelectorAll("[aria-label='2-D projection of word vectors'] circle").length > 0);
+    const trained = await s.page.locator("main").innerText();
+    expect(trained).not.toContain("The text is empty");
+    expect(trained).not.toContain("No word occurs at least 5 times");
     const urlBad = await lab.open("/word2vec?window=99");
     await urlBad.page.waitForSelector(".w2v-neighbours");
     expect(await urlBad.page.locator("main").innerText()).toMatch(/window must be at most 10/);

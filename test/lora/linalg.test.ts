@@ -1,6 +1,7 @@
 import {describe, it, expect} from "vitest";
 import {mulberry32} from "../../labs/kit/random.js";
-import {gaussian, matmul, transpose, svd, singularValues, truncatedSvd, eckartYoungFloor, frobeniusSquared, add, orthonormalColumns, zeros} from "../../labs/lora/linalg.js";
+import {gaussian, matmul, transpose, svd, singularValues, truncatedSvd, eckartYoungFloor, frobeniusSquared, add, orthonormalColumns, zeros, energyRank} from "../../labs/lora/linalg.js";
+import {InputError} from "../../labs/kit/params.js";
 
 describe("linalg", () => {
   it("matmul(a, b) matches a triple loop", () => {
@@ -64,5 +65,18 @@ describe("linalg", () => {
         expect(frobeniusSquared(add(a, proj, -1))).toBeGreaterThanOrEqual(eckartYoungFloor(s, r) - 1e-9);
       }
     }
+  });
+});
+
+describe("energyRank", () => {
+  it("energyRank(σ, f) is the smallest r with Σ_{i≤r} σᵢ² ≥ f Σσᵢ² (brute force)", () => {
+    const s = [3, 2, 1, 0.5];
+    const total = 9 + 4 + 1 + 0.25;
+    expect(energyRank(s, 9 / total)).toBe(1);
+    expect(energyRank(s, 13 / total)).toBe(2);
+    expect(energyRank(s, 13.01 / total)).toBe(3);
+    expect(energyRank(s, 1)).toBe(4);
+    expect(() => energyRank(s, 0)).toThrow(/fraction must be in \(0, 1\], got 0/);
+    expect(() => energyRank(s, 1.5)).toThrow(InputError);
   });
 });

@@ -15,6 +15,16 @@ function centralDifference(values: Float64Array, i: number, loss: () => number, 
   return (plus - minus) / (2 * h);
 }
 
+/** A 5 × 4 layer with an r = 2 adapter (A, B of std `std`, s = 2) and n random inputs and targets, from seed. */
+function gradientProblem(seed: number, n: number, std: number) {
+  const r = mulberry32(seed);
+  const W0 = gaussian(5, 4, 1, r);
+  const x = gaussian(n, 4, 1, r);
+  const y = gaussian(n, 5, 1, r);
+  const w: LoraWeights = {A: gaussian(2, 4, std, r), B: gaussian(5, 2, std, r), s: loraScale(4, 2)};
+  return {W0, x, y, w};
+}
+
 describe("LoRA layer", () => {
   it("loraParamCount(d, k, r) = r(d + k) and matches the sizes of A and B", () => {
     expect(loraParamCount(64, 64, 4)).toBe(512);
@@ -71,11 +81,7 @@ describe("LoRA layer", () => {
   });
 
   it("loraLossAndGrad matches central finite differences", () => {
-    const r = mulberry32(6);
-    const W0 = gaussian(5, 4, 1, r);
-    const x = gaussian(7, 4, 1, r);
-    const y = gaussian(7, 5, 1, r);
-    const w: LoraWeights = {A: gaussian(2, 4, 1, r), B: gaussian(5, 2, 1, r), s: loraScale(4, 2)};
+    const {W0, x, y, w} = gradientProblem(6, 7, 1);
     const {gradA, gradB} = loraLossAndGrad(W0, w, x, y);
     for (const [M, G] of [[w.A, gradA], [w.B, gradB]] as const) {
       for (let i = 0; i < M.data.length; i++) {
@@ -85,11 +91,7 @@ describe("LoRA layer", () => {
   });
 
   it("TensorFlow.js autodiff of the LoRA loss matches finite differences of the float64 loss", () => {
-    const r = mulberry32(7);
-    const W0 = gaussian(5, 4, 1, r);
-    const x = gaussian(6, 4, 1, r);
-    const y = gaussian(6, 5, 1, r);
-    const w: LoraWeights = {A: gaussian(2, 4, 0.5, r), B: gaussian(5, 2, 0.5, r), s: loraScale(4, 2)};
+    const {W0, x, y, w} = gradientProblem(7, 6, 0.5);
     const t = (m: {rows: number; cols: number; data: Float64Array}) => tf.tensor2d(Float32Array.from(m.data), [m.rows, m.cols]);
     const [X, Y, W] = [t(x), t(y), t(W0)];
     const f = (A: tf.Tensor, B: tf.Tensor) =>

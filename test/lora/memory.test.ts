@@ -1,5 +1,6 @@
 import {describe, it, expect} from "vitest";
-import {PRESETS, paramBreakdown, adapterParams, memoryBill} from "../../labs/lora/memory.js";
+import {PRESETS, paramBreakdown, adapterParams, memoryBill, int8RowwiseBits} from "../../labs/lora/memory.js";
+import {InputError} from "../../labs/kit/params.js";
 
 describe("memory calculator", () => {
   const llama7 = PRESETS[0];
@@ -13,7 +14,9 @@ describe("memory calculator", () => {
     expect(adapterParams(llama7, 8, "q,v")).toBe(4194304);
     // all linear: 4 attention (d→d) + gate, up (d→f) + down (f→d) per block
     expect(adapterParams(llama7, 1, "all-linear")).toBe(32 * (4 * 8192 + 3 * (4096 + 11008)));
-    expect(() => adapterParams(llama7, 0, "q,v")).toThrow(/at least|≥ 1/);
+    expect(() => adapterParams(llama7, 0, "q,v")).toThrow(/from 1 to d_model = 4096, got 0/);
+    expect(() => adapterParams(llama7, 8, "everything" as never)).toThrow(/"everything"/);
+    expect(() => memoryBill(llama7, "lora-2bit" as never, 8, "q,v")).toThrow(InputError);
   });
 
   it("memoryBill: full fine-tune is 16 bytes/param; QLoRA 65B base weights fit in 48 GB", () => {
@@ -28,5 +31,17 @@ describe("memory calculator", () => {
     // double quantization saves 0.373 bits on every quantized parameter: ≈ 3 GB at 65B
     expect((noDq.total - q.total) / 1e9).toBeCloseTo((p.linear * 0.373046875) / 8 / 1e9, 6);
     expect((noDq.total - q.total) / 1e9).toBeGreaterThan(2.8);
+  });
+
+  it("int8RowwiseBits: LLM.int8() stores one fp32 scale per row, ≈ 8.0 bits/param (not 8.5 as with a scale per 64 weights)", () => {
+    // LLaMA-7B, counted by hand: per block, rows 5·4096 + 2·11008 = 42,496 scales over 4·4096² + 3·4096·11008 weights.
+    expect(int8RowwiseBits(llama7)).toBeCloseTo(8 + (32 * 42496) / 202375168, 12);
+    for (const a of PRESETS) {
+      expect(int8RowwiseBits(a)).toBeGreaterThan(8);
+      expect(int8RowwiseBits(a)).toBeLessThan(8.01);
+    }
+    const bill = memoryBill(llama7, "lora-8bit", 8, "q,v");
+    expect(bill.lines[0].bytes).toBeCloseTo((paramBreakdown(llama7).linear * int8RowwiseBits(llama7)) / 8, 0);
+    expect(bill.lines[0].item).toMatch(/8\.007 bits/);
   });
 });

@@ -1,7 +1,8 @@
 import {describe, it, expect} from "vitest";
 import {mulberry32} from "../../labs/kit/random.js";
-import {gaussian} from "../../labs/lora/linalg.js";
-import {normalPpf, nf4Code, fp4Code, intCode, quantize, dequantize, maxHalfGap, bitsPerParameter, doubleQuantize, doubleDequantize, NF4_OFFSET, nearestIndex, errorStats} from "../../labs/lora/quant.js";
+import {gaussian, zeros} from "../../labs/lora/linalg.js";
+import {InputError} from "../../labs/kit/params.js";
+import {normalPpf, nf4Code, fp4Code, intCode, quantize, dequantize, maxHalfGap, bitsPerParameter, doubleQuantize, doubleDequantize, NF4_OFFSET, nearestIndex, errorStats, compareSchemes, doubleQuantSavingBytes} from "../../labs/lora/quant.js";
 
 // bitsandbytes / QLoRA appendix E NF4 table
 const NF4_TABLE = [-1.0, -0.6961928009986877, -0.5250730514526367, -0.39491748809814453, -0.28444138169288635, -0.18477343022823334, -0.09105003625154495, 0.0, 0.07958029955625534, 0.16093020141124725, 0.24611230194568634, 0.33791524171829224, 0.44070982933044434, 0.5626170039176941, 0.7229568362236023, 1.0];
@@ -103,5 +104,32 @@ describe("quantizers", () => {
     expect(() => quantize(w, "nf4", 60)).toThrow(/block size 60 does not divide the row length 64/);
     expect(() => quantize(w, "nf4", 0)).toThrow(/whole number ≥ 1/);
     expect(() => quantize(w, "nf5" as "nf4", 64)).toThrow(/Unknown quantization scheme/);
+  });
+});
+
+describe("compareSchemes and the entry points' domains", () => {
+  it("compareSchemes(W, 64): one row per scheme, bits = code bits + 32/64 (+ DQ 8/64 + 32/(64·256)), errors from errorStats", () => {
+    const w = gaussian(8, 128, 1 / 16, mulberry32(5));
+    const rows = compareSchemes(w, 64);
+    expect(rows.map((r) => r.scheme)).toEqual(["int8", "int4", "fp4", "nf4", "nf4 + DQ"]);
+    expect(rows.map((r) => r.bits)).toEqual([8.5, 4.5, 4.5, 4.5, 4 + 8 / 64 + 32 / (64 * 256)]);
+    expect(rows[4].constantBits).toBeCloseTo(0.126953125, 12);
+    for (const r of rows) expect(r.stats).toEqual(errorStats(w, r.wHat));
+    expect(rows[0].stats.relativeFrobenius).toBeLessThan(rows[3].stats.relativeFrobenius); // 8 bits beat 4
+    expect(() => compareSchemes(w, 60)).toThrow(/does not divide the row length 128/);
+  });
+
+  it("doubleQuantSavingBytes(65e9) ≈ 3.03 GB: 0.373046875 bits × 65·10⁹ / 8", () => {
+    expect(doubleQuantSavingBytes(65e9)).toBeCloseTo((0.373046875 * 65e9) / 8, 0);
+  });
+
+  it("bitsPerParameter, doubleQuantize, errorStats and normalPpf refuse values outside their domain with an InputError", () => {
+    expect(() => bitsPerParameter(0, 64)).toThrow(InputError);
+    expect(() => bitsPerParameter(4, 1e308)).not.toThrow();
+    expect(() => bitsPerParameter(4, 0.5)).toThrow(/block size must be a whole number ≥ 1, got 0\.5/);
+    expect(() => doubleQuantize([1, 2], 0)).toThrow(/got 0/);
+    expect(() => errorStats(zeros(2, 2), zeros(2, 3))).toThrow(/2 × 2 but Ŵ is 2 × 3/);
+    expect(normalPpf(1)).toBe(Infinity);
+    expect(() => normalPpf(1.5)).toThrow(InputError);
   });
 });

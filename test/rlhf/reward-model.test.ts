@@ -6,6 +6,9 @@ import {simulateLabels, validatePairs, type Pair} from "../../labs/rlhf/labelers
 import {metricsCalibration} from "./calibration-helper.js";
 import {btLoss, calibration, pairwiseAccuracy, rewardsOf, rmGradient, rmInit, rmParams, rmStep, rmDispose} from "../../labs/rlhf/reward-model.js";
 import {spearman} from "../../labs/rlhf/metrics.js";
+import {rmAlgorithm} from "../../labs/rlhf/rm-run.js";
+import {loopStepper} from "../../labs/kit/loop.js";
+import {runToEnd} from "../../labs/kit/stepper.js";
 import {dataset, trainSpace} from "./helpers.js";
 
 beforeAll(async () => {
@@ -104,21 +107,47 @@ describe("validatePairs (bad input)", () => {
   });
 });
 
-describe("rmStepper(config): the notebook's RM run", () => {
+describe("loopStepper(rmAlgorithm, config): the notebook's RM run", () => {
+  const config = (seed: number, source: "simulated" | "mine" = "simulated") => ({
+    dataset,
+    labels: {seed, labelers: {nPairs: 120, nLabelers: 3, noise: 1, disagreement: 0.3}, source, mine: []},
+    backbone: "surface" as const,
+    rm: {steps: 25, lr: 0.05, useMargin: false, centerCoef: 0, l2: 0}
+  });
   it("same seed → same curves and weights; another seed → different", async () => {
-    const {rmStepper} = await import("../../labs/rlhf/rm-stepper.js");
-    const {runToEnd} = await import("../../labs/kit/stepper.js");
-    const runWith = (seed: number) =>
-      runToEnd(rmStepper({dataset, labels: {seed, labelers: {nPairs: 120, nLabelers: 3, noise: 1, disagreement: 0.3}, source: "simulated", mine: []}, backbone: "surface", rm: {steps: 25, lr: 0.05, useMargin: false, centerCoef: 0, l2: 0}}), {stepsPerCall: 5});
+    const runWith = (seed: number) => runToEnd(loopStepper(rmAlgorithm, config(seed)), {stepsPerCall: 5});
     const a = await runWith(7);
     const b = await runWith(7);
     const c = await runWith(8);
     expect(b.history).toEqual(a.history);
     expect(b.params).toEqual(a.params);
     expect(c.params).not.toEqual(a.params);
+    expect(a.step).toBe(25);
+    expect(a.progress).toBe(1);
   });
-  it("reports an empty label set before any training", async () => {
-    const {rmStepper} = await import("../../labs/rlhf/rm-stepper.js");
-    expect(() => rmStepper({dataset, labels: {seed: 1, labelers: {nPairs: 10, nLabelers: 1, noise: 1, disagreement: 0}, source: "mine", mine: []}, backbone: "surface", rm: {steps: 5, lr: 0.05, useMargin: false, centerCoef: 0, l2: 0}})).toThrow(/label set is empty/);
+  it("reports an empty label set at reset, before any tensor is made", () => {
+    const before = tf.memory().numTensors;
+    expect(() => loopStepper(rmAlgorithm, config(1, "mine")).reset()).toThrow(/label set is empty/);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+  it("frees every tensor: numTensors is unchanged after create → step → reset → step → dispose", () => {
+    const before = tf.memory().numTensors;
+    const stepper = loopStepper(rmAlgorithm, config(3));
+    stepper.reset();
+    stepper.step(3);
+    stepper.reset();
+    stepper.step(2);
+    stepper.dispose!();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+  it("rmInit → rmStep → rmDispose leaves no tensor behind (the initial zeros of w and b included)", () => {
+    const space = trainSpace();
+    const pairs = simulateLabels(space, {nPairs: 30, nLabelers: 1, noise: 1, disagreement: 0}, mulberry32(9));
+    const before = tf.memory().numTensors;
+    const s = rmInit(space, pairs, {steps: 2, lr: 0.05, useMargin: true, centerCoef: 0.01, l2: 0.01});
+    rmStep(s);
+    rmGradient(s, [0.1, 0.2, 0.3, 0.4, 0.5]);
+    rmDispose(s);
+    expect(tf.memory().numTensors).toBe(before);
   });
 });

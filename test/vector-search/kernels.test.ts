@@ -3,25 +3,38 @@
 import {beforeAll, describe, expect, it} from "vitest";
 import {mulberry32} from "../../labs/kit/random.js";
 import {buildIVFPQ, IVFSearcher, ivfSearch, trainIVFPQ} from "../../labs/vector-search/ivf.js";
-import {Assigner, ipTable, Kernels, kernelsInstalled, transposeCodebooks} from "../../labs/vector-search/kernels.js";
-import {installKernelsNode} from "../../labs/vector-search/kernels-node.js";
-import {kmeansObjective, nearestCentroids, trainKMeans} from "../../labs/vector-search/kmeans.js";
+import {Assigner, ipTable, Kernels, L2Scan, transposeCodebooks} from "../../labs/vector-search/kernels.js";
+import {nodeBackend} from "../../labs/vector-search/kernels-node.js";
+import {KERNEL_MIN_WORK, kernelsFor, TYPESCRIPT, type Backend} from "../../labs/vector-search/backend.js";
+import {kmeansObjective, nearestCentroids} from "../../labs/vector-search/lloyd.js";
+import {assignNearest, trainKMeans} from "../../labs/vector-search/train-kmeans.js";
+import {exactKnn} from "../../labs/vector-search/knn.js";
+import {buildIVFFlat, trainCoarse} from "../../labs/vector-search/ivf.js";
 import {pqDecode, pqEncode, trainPQ} from "../../labs/vector-search/pq.js";
 import {naiveL2, naiveTopK, randomMatrix} from "./helpers.js";
 
-beforeAll(installKernelsNode);
+let wasm: Backend;
+let module: WebAssembly.Module;
+beforeAll(async () => {
+  wasm = await nodeBackend();
+  module = wasm.kernels!;
+});
 
 const close = (got: number, want: number, rel = 1e-5) => expect(Math.abs(got - want)).toBeLessThanOrEqual(rel * (1 + Math.abs(want)));
 
 describe("kernels.wat primitives", () => {
-  it("is installed and compiles with SIMD", () => {
-    expect(kernelsInstalled()).toBe(true);
-    expect(Kernels.create()).not.toBeNull();
+  it("kernelsFor: a kernel only with a module, enough work and lengths that are multiples of 4", () => {
+    expect(kernelsFor(wasm, KERNEL_MIN_WORK, 8)).not.toBeNull();
+    expect(kernelsFor(TYPESCRIPT, KERNEL_MIN_WORK, 8)).toBeNull();
+    expect(kernelsFor(undefined, 1e9, 8)).toBeNull();
+    expect(kernelsFor(wasm, KERNEL_MIN_WORK - 1, 8)).toBeNull();
+    expect(kernelsFor(wasm, KERNEL_MIN_WORK, 8, 6)).toBeNull();
+    expect(kernelsFor(wasm, KERNEL_MIN_WORK, 2)).toBeNull();
   });
 
   for (const d of [4, 8, 128])
     it(`l2ny equals naive squared distances (d = ${d})`, () => {
-      const kern = Kernels.create()!;
+      const kern = new Kernels(module);
       const ny = 37, x = randomMatrix(1, d, 1), y = randomMatrix(ny, d, 2);
       const xo = kern.alloc(d * 4), yo = kern.alloc(ny * d * 4), out = kern.alloc(ny * 4);
       kern.f32().set(x, xo >> 2);
@@ -33,7 +46,7 @@ describe("kernels.wat primitives", () => {
 
   for (const [m, ksub, dsub] of [[4, 16, 2], [16, 256, 8], [8, 4, 5]])
     it(`ip_table equals the TypeScript ipTable (m ${m}, ksub ${ksub}, dsub ${dsub})`, () => {
-      const kern = Kernels.create()!;
+      const kern = new Kernels(module);
       const q = randomMatrix(1, m * dsub, 3), cb = randomMatrix(m * ksub, dsub, 4);
       const qo = kern.alloc(m * dsub * 4), cbo = kern.alloc(m * ksub * dsub * 4), out = kern.alloc(m * ksub * 4);
       kern.f32().set(q, qo >> 2);
@@ -59,7 +72,7 @@ describe("kernels.wat primitives", () => {
       }
       for (let r = 100; r < 110; r++) codes.copyWithin(r * m, 0, m);
       const ids = Int32Array.from({length: n}, (_, i) => 1000 + ((i * 7) % n)); // not in scan order
-      const kern = Kernels.create()!;
+      const kern = new Kernels(module);
       const co = kern.alloc(n * m), io = kern.alloc(n * 4), to = kern.alloc(m * ksub * 4), hd = kern.alloc(k * 4), hi = kern.alloc(k * 4);
       kern.u8().set(codes, co);
       kern.i32().set(ids, io >> 2);
@@ -83,8 +96,8 @@ describe("blocked k-means assignment vs the TypeScript reference", () => {
   for (const [n, d, k] of [[1001, 4, 7], [2000, 16, 256], [777, 128, 33]])
     it(`same nearest centroids and objective (n ${n}, d ${d}, k ${k})`, () => {
       const x = randomMatrix(n, d, 11), c = randomMatrix(k, d, 12);
-      const ref = nearestCentroids(x, n, d, c, k, {kernels: false});
-      const assigner = new Assigner(Kernels.create()!, n, d, k);
+      const ref = nearestCentroids(x, n, d, c, k);
+      const assigner = new Assigner(new Kernels(module), n, d, k);
       assigner.setPoints(x);
       assigner.setCentroids(c);
       const got = new Int32Array(n);
@@ -109,19 +122,19 @@ describe("blocked k-means assignment vs the TypeScript reference", () => {
     const x = randomMatrix(n, d, 13), c = randomMatrix(k, dsub, 14);
     const sub = new Float32Array(n * dsub);
     for (let i = 0; i < n; i++) sub.set(x.subarray(i * d + 16, i * d + 16 + dsub), i * dsub);
-    const assigner = new Assigner(Kernels.create()!, n, dsub, k);
+    const assigner = new Assigner(new Kernels(module), n, dsub, k);
     assigner.setPoints(x, d, 16);
     assigner.setCentroids(c);
     const got = new Int32Array(n);
     assigner.assign(got);
-    expect(Array.from(got)).toEqual(Array.from(nearestCentroids(sub, n, dsub, c, k, {kernels: false})));
+    expect(Array.from(got)).toEqual(Array.from(nearestCentroids(sub, n, dsub, c, k)));
   });
 
   it("trainKMeans: same objective at every iteration and the same centroids with and without the kernel", () => {
     const n = 3000, d = 16, k = 32;
     const x = randomMatrix(n, d, 21);
-    const a = trainKMeans(x, n, d, k, mulberry32(5), {niter: 12});
-    const b = trainKMeans(x, n, d, k, mulberry32(5), {niter: 12, kernels: false});
+    const a = trainKMeans(x, n, d, k, mulberry32(5), {niter: 12, backend: wasm});
+    const b = trainKMeans(x, n, d, k, mulberry32(5), {niter: 12});
     expect(a.skipped).toBe(0); // the kernel ran (no Hamerly skipping)
     expect(b.skipped).toBeGreaterThan(0);
     a.objective.forEach((J, i) => close(J, b.objective[i], 1e-5));
@@ -132,7 +145,7 @@ describe("blocked k-means assignment vs the TypeScript reference", () => {
     const n = 2000, d = 32;
     const x = randomMatrix(n, d, 31);
     const {pq} = trainPQ(x, n, d, 4, 6, mulberry32(2), {niter: 5});
-    const a = pqEncode(pq, x, n), b = pqEncode(pq, x, n, {kernels: false});
+    const a = pqEncode(pq, x, n, {backend: wasm}), b = pqEncode(pq, x, n);
     expect(Array.from(a)).toEqual(Array.from(b));
     expect(Array.from(pqDecode(pq, a, n))).toEqual(Array.from(pqDecode(pq, b, n)));
   });
@@ -144,18 +157,26 @@ describe("IVF-PQ query in WebAssembly vs the TypeScript reference", () => {
   const {coarse, pq} = trainIVFPQ(base, n, d, nlist, m, nbits, mulberry32(3), {coarseIter: 5, pqIter: 5});
   const index = buildIVFPQ(coarse, nlist, pq, base, n);
 
+  it("trainIVFPQ and buildIVFPQ: the same index with the kernels as without", () => {
+    const fast = trainIVFPQ(base, n, d, nlist, m, nbits, mulberry32(3), {coarseIter: 5, pqIter: 5, backend: wasm});
+    fast.coarse.forEach((v, i) => close(v, coarse[i], 1e-5));
+    const built = buildIVFPQ(coarse, nlist, pq, base, n, {backend: wasm});
+    expect(Array.from(built.codes!)).toEqual(Array.from(index.codes!));
+  });
+
   for (const nprobe of [1, 4, nlist])
     it(`same ids, distances within float32 tolerance (nprobe ${nprobe})`, () => {
-      const fast = new IVFSearcher(index, k);
+      const fast = new IVFSearcher(index, k, {backend: wasm});
       expect(fast.usesKernels).toBe(true);
-      const a = ivfSearch(index, queries, nq, k, nprobe);
-      const b = ivfSearch(index, queries, nq, k, nprobe, {kernels: false});
+      expect(new IVFSearcher(index, k).usesKernels).toBe(false);
+      const a = ivfSearch(index, queries, nq, k, nprobe, {backend: wasm});
+      const b = ivfSearch(index, queries, nq, k, nprobe);
       expect(Array.from(a.ids)).toEqual(Array.from(b.ids));
       a.scores.forEach((s, i) => close(s, b.scores[i]));
     });
 
   it("nprobe = nlist equals exhaustive ADC over the same codes (decoded residual + centroid)", () => {
-    const res = ivfSearch(index, queries, nq, k, nlist);
+    const res = ivfSearch(index, queries, nq, k, nlist, {backend: wasm});
     // reconstruct every stored vector as c + decode(code) and rank by exact distance to it
     const rec = pqDecode(pq, index.codes!, n);
     for (let c = 0; c < nlist; c++)
@@ -174,7 +195,7 @@ describe("IVF-PQ query in WebAssembly vs the TypeScript reference", () => {
   });
 
   it("pads with -1 / Infinity when the probed lists hold fewer than k vectors", () => {
-    const big = new IVFSearcher(index, 5000);
+    const big = new IVFSearcher(index, 5000, {backend: wasm});
     const ids = new Int32Array(5000), dist = new Float32Array(5000);
     big.search(queries, 0, 1, ids, dist);
     const found = big.scanned;
@@ -182,5 +203,42 @@ describe("IVF-PQ query in WebAssembly vs the TypeScript reference", () => {
     expect(ids[found - 1]).toBeGreaterThanOrEqual(0);
     expect(ids[found]).toBe(-1);
     expect(dist[found]).toBe(Infinity);
+  });
+});
+
+describe("the L2 kernel (exact search, IVF-Flat) vs the TypeScript reference", () => {
+  it("L2Scan: distances from a query to a slice of rows equal naive squared distances", () => {
+    const n = 50, d = 8;
+    const rows = randomMatrix(n, d, 51), q = randomMatrix(1, d, 52);
+    const scan = new L2Scan(new Kernels(module), rows, n, d);
+    const {f, offset} = scan.distances(q, 0, 10, 20);
+    for (let r = 10; r < 30; r++) close(f[offset + r - 10], naiveL2(q, 0, rows, r * d, d));
+  });
+
+  it("exactKnn(l2): the same ids with the kernel as in TypeScript, and as a full sort", () => {
+    const n = 500, d = 8, nq = 10, k = 5;
+    const base = randomMatrix(n, d, 3), queries = randomMatrix(nq, d, 4);
+    const a = exactKnn(base, n, d, queries, nq, k, "l2", {backend: wasm});
+    const b = exactKnn(base, n, d, queries, nq, k);
+    expect(Array.from(a.ids)).toEqual(Array.from(b.ids));
+    for (let q = 0; q < nq; q++) {
+      const all = Array.from({length: n}, (_, i) => naiveL2(queries, q * d, base, i * d, d));
+      expect(Array.from(a.ids.subarray(q * k, q * k + k))).toEqual(naiveTopK(all, k));
+    }
+  });
+
+  it("IVF-Flat: the same cells and results with the kernel as in TypeScript", () => {
+    const n = 3000, d = 16, nlist = 16, nq = 20, k = 10;
+    const base = randomMatrix(n, d, 61), queries = randomMatrix(nq, d, 62);
+    const coarse = trainCoarse(base, n, d, nlist, mulberry32(1), 5).centroids;
+    expect(Array.from(assignNearest(base, n, d, coarse, nlist, wasm))).toEqual(Array.from(nearestCentroids(base, n, d, coarse, nlist)));
+    const index = buildIVFFlat(coarse, nlist, base, n, d, {backend: wasm});
+    expect(new IVFSearcher(index, k, {backend: wasm}).usesKernels).toBe(true);
+    for (const nprobe of [1, 4]) {
+      const a = ivfSearch(index, queries, nq, k, nprobe, {backend: wasm});
+      const b = ivfSearch(index, queries, nq, k, nprobe);
+      expect(Array.from(a.ids)).toEqual(Array.from(b.ids));
+      a.scores.forEach((s, i) => close(s, b.scores[i]));
+    }
   });
 });

@@ -1,7 +1,8 @@
 import {describe, expect, it} from "vitest";
 import {mulberry32} from "../../labs/kit/random.js";
 import {balancedAssign} from "../../labs/vector-search/balanced.js";
-import {initCentroids, kmeansInit, kmeansStep, trainKMeans, type KMeansState} from "../../labs/vector-search/kmeans.js";
+import {initCentroids, kmeansInit, kmeansStep, type KMeansState} from "../../labs/vector-search/lloyd.js";
+import {trainKMeans} from "../../labs/vector-search/train-kmeans.js";
 import {naiveL2, randomMatrix} from "./helpers.js";
 
 function run(state: KMeansState, halfSteps: number): KMeansState {

@@ -10,6 +10,15 @@ describe("corpus", () => {
     expect(c.tags).toEqual([["at", "np-tl", "cd", "vbd", "nn"], ["pps", "vbd"]]);
   });
 
+  it("tokenizeText(text) normalises to NFC: a precomposed é and e + combining acute give one word", () => {
+    const composed = "caf\u00e9";
+    const decomposed = "cafe\u0301";
+    expect(composed).not.toBe(decomposed); // different code points, same reading
+    const sentences = tokenizeText(`${composed} ${decomposed}\nCAF\u00c9 CAFE\u0301`);
+    expect(sentences).toEqual([[composed, composed], [composed, composed]]);
+    expect(new Set(sentences.flat()).size).toBe(1);
+  });
+
   it("tokenizeText(text) uses the same rules and rejects empty or too large text", () => {
     expect(tokenizeText("Hello, World !\n\n  42 cats.")).toEqual([["hello,", "world"], ["42", "cats."]]);
     expect(() => tokenizeText("  ... !!! \n")).toThrow(/empty/);

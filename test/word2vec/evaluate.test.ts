@@ -4,6 +4,11 @@ import {analogy, nearest, normalizeRows, pca2, posPurity, similarity, topK} from
 import {parseWord2VecText, toProjectorTsv, toWord2VecText} from "../../labs/word2vec/export.js";
 
 describe("evaluate", () => {
+  it("normalizeRows(vectors, dim) scales rows to unit length and leaves a zero row zero (vector-search's refuses it)", () => {
+    const u = normalizeRows(Float32Array.from([3, 4, 0, 0, 0, -2]), 2);
+    expect(Array.from(u)).toEqual([0.6, 0.8, 0, 0, 0, -1].map(Math.fround));
+  });
+
   it("topK(unit, dim, q, k) equals a brute-force sort of the dot products", () => {
     const random = mulberry32(9);
     const V = 300;

@@ -105,41 +105,26 @@ function expectClose(a: ArrayLike<number>, b: ArrayLike<number>, tol: number): v
 }
 
 describe("negative-sampling gradients", () => {
-  it("negativeUpdate (skip-gram) steps by -alpha * the finite-difference gradient", () => {
-    const s = smallState(1);
-    const fd = finiteDifferences(s, [2], 5, [1, 3, 7]);
-    const k = kernelStepAsGradient(s, [2], 5, [1, 3, 7]);
-    expectClose(k.g0, fd.g0, 2e-5);
-    expectClose(k.g1, fd.g1, 2e-5);
-    expect(k.loss).toBeCloseTo(referenceLoss(Float64Array.from(s.syn0), Float64Array.from(s.syn1neg), [2], 5, [1, 3, 7]), 5);
-  });
+  // The same checks for both kernels: the TypeScript reference and its WebAssembly twin.
+  for (const [name, stepAsGradient] of [["negativeUpdate", kernelStepAsGradient], ["the wasm kernel's update", wasmStepAsGradient]] as const) {
+    it(`${name} (skip-gram) steps by -alpha * the finite-difference gradient`, () => {
+      const s = smallState(1);
+      const fd = finiteDifferences(s, [2], 5, [1, 3, 7]);
+      const k = stepAsGradient(s, [2], 5, [1, 3, 7]);
+      expectClose(k.g0, fd.g0, 2e-5);
+      expectClose(k.g1, fd.g1, 2e-5);
+      expect(k.loss).toBeCloseTo(referenceLoss(Float64Array.from(s.syn0), Float64Array.from(s.syn1neg), [2], 5, [1, 3, 7]), 5);
+    });
 
-  it("negativeUpdate (CBOW) steps every context row by -alpha * dL/dh = cw * the finite-difference gradient", () => {
-    const s = smallState(2);
-    const context = [0, 4, 6];
-    const fd = finiteDifferences(s, context, 1, [2, 3, 5]);
-    const k = kernelStepAsGradient(s, context, 1, [2, 3, 5]);
-    expectClose(k.g0, Float64Array.from(fd.g0, (x) => x * context.length), 2e-5);
-    expectClose(k.g1, fd.g1, 2e-5);
-  });
-
-  it("the wasm kernel's update (skip-gram) steps by -alpha * the finite-difference gradient", () => {
-    const s = smallState(1);
-    const fd = finiteDifferences(s, [2], 5, [1, 3, 7]);
-    const k = wasmStepAsGradient(s, [2], 5, [1, 3, 7]);
-    expectClose(k.g0, fd.g0, 2e-5);
-    expectClose(k.g1, fd.g1, 2e-5);
-    expect(k.loss).toBeCloseTo(referenceLoss(Float64Array.from(s.syn0), Float64Array.from(s.syn1neg), [2], 5, [1, 3, 7]), 5);
-  });
-
-  it("the wasm kernel's update (CBOW) steps every context row by -alpha * dL/dh = cw * the finite-difference gradient", () => {
-    const s = smallState(2);
-    const context = [0, 4, 6];
-    const fd = finiteDifferences(s, context, 1, [2, 3, 5]);
-    const k = wasmStepAsGradient(s, context, 1, [2, 3, 5]);
-    expectClose(k.g0, Float64Array.from(fd.g0, (x) => x * context.length), 2e-5);
-    expectClose(k.g1, fd.g1, 2e-5);
-  });
+    it(`${name} (CBOW) steps every context row by -alpha * dL/dh = cw * the finite-difference gradient`, () => {
+      const s = smallState(2);
+      const context = [0, 4, 6];
+      const fd = finiteDifferences(s, context, 1, [2, 3, 5]);
+      const k = stepAsGradient(s, context, 1, [2, 3, 5]);
+      expectClose(k.g0, Float64Array.from(fd.g0, (x) => x * context.length), 2e-5);
+      expectClose(k.g1, fd.g1, 2e-5);
+    });
+  }
 
   it("negativeUpdate with all-zero output vectors has loss (1 + k) ln 2", () => {
     const s = smallState(3);

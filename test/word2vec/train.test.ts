@@ -1,6 +1,6 @@
 import {beforeAll, describe, expect, it} from "vitest";
 import {mulberry32} from "../../labs/kit/random.js";
-import {DEFAULT_CONFIG, initKernel, kernelProgress, learningRate, stepKernel, takeLoss, trainKernel, type TrainConfig} from "../../labs/word2vec/kernel.js";
+import {DEFAULT_CONFIG, initKernel, kernelProgress, learningRate, MIN_ALPHA, stepKernel, takeLoss, totalWords, trainKernel, type TrainConfig, word2vecCLearningRate} from "../../labs/word2vec/kernel.js";
 import {nearest, normalizeRows} from "../../labs/word2vec/evaluate.js";
 import {initTf, stepTf} from "../../labs/word2vec/tfjs-engine.js";
 import {type Corpus, encodeSentences} from "../../labs/word2vec/vocab.js";
@@ -39,6 +39,35 @@ describe("training", () => {
     expect(learningRate(0.025, 500, 999)).toBeCloseTo(0.025 - 0.0249 * 0.5, 12);
     expect(learningRate(0.025, 1000, 999)).toBeCloseTo(1e-4, 12);
     expect(learningRate(0.025, 5000, 999)).toBe(1e-4);
+  });
+
+  it("learningRate follows gensim's form (floor min_alpha = 1e-4), not word2vec.c's (floor 1e-4 * alpha0)", () => {
+    // gensim/models/word2vec.py _get_next_alpha: max(min_alpha, alpha - (alpha - min_alpha) * progress).
+    const gensim = (a0: number, p: number) => Math.max(1e-4, a0 - (a0 - 1e-4) * p);
+    // word2vec.c L397-398: alpha = starting_alpha * (1 - p); if (alpha < starting_alpha * 0.0001) alpha = starting_alpha * 0.0001.
+    const c = (a0: number, p: number) => Math.max(a0 * 0.0001, a0 * (1 - p));
+    const total = 1_000_000;
+    for (const p of [0, 0.25, 0.9, 0.999, 1]) {
+      const done = p * (total + 1);
+      expect(learningRate(0.025, done, total)).toBeCloseTo(gensim(0.025, p), 12);
+      expect(word2vecCLearningRate(0.025, done, total)).toBeCloseTo(c(0.025, p), 12);
+    }
+    // Late in training the two differ: gensim's rate ends at 1e-4, word2vec.c's at 2.5e-6 (for alpha0 = 0.025).
+    expect(learningRate(0.025, total, total)).toBeGreaterThan(word2vecCLearningRate(0.025, total, total) * 30);
+    expect(word2vecCLearningRate(0.025, total, total)).toBeCloseTo(2.5e-6, 12);
+  });
+
+  it("stepKernel sets alpha from learningRate every 10,000 words (the kernel uses gensim's form)", () => {
+    const corpus = plantedCorpus(1500, 3); // 12,000 words per epoch
+    const s = initKernel({...small, epochs: 3}, corpus, mulberry32(1));
+    const seen: number[] = [];
+    while (s.epoch < 3) {
+      stepKernel(s, 5000);
+      expect(s.alpha).toBeCloseTo(Math.max(MIN_ALPHA, 0.025 - (0.025 - MIN_ALPHA) * (s.alphaWords / (totalWords(s) + 1))), 12);
+      seen.push(s.alpha);
+    }
+    expect(seen.at(-1)!).toBeLessThan(0.025 * 0.3);
+    expect(seen.every((a, i) => i === 0 || a <= seen[i - 1])).toBe(true);
   });
 
   for (const model of ["sg", "cbow"] as const) {

@@ -23,6 +23,8 @@ export interface RunOptions<S> {
   initial?: S;
   /** Extra text after the speed, e.g. the active tfjs backend. */
   status?: (snapshot: S) => string;
+  /** Without an initial snapshot, wait for Start or Step before the first reset (no worker starts until then). */
+  lazy?: boolean;
 }
 
 /** The controller element. Follow its snapshots with follow(run) (follow.ts), not by listening to it. */
@@ -184,7 +186,7 @@ export function runController<S>(stepper: Stepper<S> & {offMainThread?: boolean}
     stepper.dispose?.();
   });
 
-  if (snapshot === undefined) enqueue(doReset);
+  if (snapshot === undefined && !options.lazy) enqueue(doReset);
   render();
   if (autoStart) root.start();
   return root;

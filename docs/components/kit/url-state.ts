@@ -1,24 +1,9 @@
 // Page state in the URL: a notebook's control values live in the query string, so a teacher can
-// copy the address and the class opens the exact same state. Bad values in a shared link fall back
-// to the default and are listed by urlProblems(), never thrown.
-import type {Parsed} from "../../labs/kit/params.js";
+// copy the address and the class opens the exact same state. Controls (controls.ts) read and write
+// it; link values they could not use as given are listed by urlProblems(), never thrown.
 
 const problems: string[] = [];
 const problemListeners = new Set<() => void>();
-
-function params(): URLSearchParams {
-  return new URLSearchParams(globalThis.location?.search ?? "");
-}
-
-/** The value of ?key= at page load, parsed and validated; the fallback when absent or invalid. */
-export function urlValue<T>(key: string, fallback: T, parse: (text: string) => Parsed<T>): T {
-  const text = params().get(key);
-  if (text === null) return fallback;
-  const parsed = parse(text);
-  if (parsed.ok) return parsed.value;
-  reportProblem(`Link parameter “${key}”: ${parsed.error} Using the default (${String(fallback)}).`);
-  return fallback;
-}
 
 /** Writes key=value into the address bar without reloading or adding history entries. */
 export function setUrlValue(key: string, value: string | null): void {
@@ -26,12 +11,6 @@ export function setUrlValue(key: string, value: string | null): void {
   if (value === null) url.searchParams.delete(key);
   else url.searchParams.set(key, value);
   history.replaceState(history.state, "", url);
-}
-
-/** Keeps ?key= in sync with an input's value; returns the input so it can be passed to view(). */
-export function persist<E extends HTMLElement & {value: unknown}>(input: E, key: string, format: (value: E["value"]) => string = String): E {
-  input.addEventListener("input", () => setUrlValue(key, format(input.value)));
-  return input;
 }
 
 export function reportProblem(message: string): void {

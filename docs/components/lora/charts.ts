@@ -1,6 +1,6 @@
 // Charts of the LoRA page: loss curves with Eckart–Young floors, singular-value spectra, accuracy vs
-// trainable parameters, quantization error histograms and code levels, and the memory bill.
-export {SimpleTable} from "../kit/table.js";
+// trainable parameters, quantization error histograms and code levels, and the memory bill. Every line
+// names its series (z) so Plot never guesses groups from a colour channel.
 import * as Plot from "@observablehq/plot";
 import {palette, plotDefaults} from "../kit/chart-style.js";
 
@@ -22,7 +22,7 @@ export function LossCurves(models: Model[], {width, floors = true}: {width: numb
     x: {label: "Adam step"},
     color: colorOf(labels),
     marks: [
-      Plot.line(rows, {x: "step", y: "loss", stroke: "label"}),
+      Plot.line(rows, {x: "step", y: "loss", stroke: "label", z: "label"}),
       floors ? Plot.ruleY(models.filter((m) => m.floor > 1e-6), {y: "floor", stroke: "label", strokeDasharray: "4,3", strokeOpacity: 0.8}) : null
     ]
   });
@@ -46,7 +46,7 @@ export function Spectra(target: number[], models: Model[], {width, count = 12}: 
       Plot.line(t, {x: "i", y: "s", stroke: "currentColor", strokeWidth: 1, strokeOpacity: 0.6}),
       Plot.dot(t, {x: "i", y: "s", symbol: "diamond", r: 6, stroke: "currentColor", strokeWidth: 1.5, title: (d: {s: number}) => `ΔW: ${d.s.toFixed(4)}`}),
       Plot.dot(rows, {x: "x", y: "s", fill: "label", r: 3.5, title: (d: {label: string; s: number}) => `${d.label}: ${d.s.toFixed(4)}`}),
-      Plot.text(t.slice(0, 1), {x: "i", y: "s", text: () => "ΔW", dx: -18, fill: "currentColor"})
+      Plot.text(t.slice(-1), {x: "i", y: "s", text: () => "ΔW", dy: -14, fill: "currentColor"}) // above the last diamond, clear of the axis and its label
     ]
   });
 }
@@ -58,12 +58,14 @@ export function ScalingGap(rows: {scaling: string; r: number; gap: number}[], {w
     x: {type: "log", base: 2, label: "rank r", ticks: [...new Set(rows.map((d) => d.r))], tickFormat: "d"},
     y: {type: "log", label: `loss − floor after ${step} steps`, tickFormat: "~g"},
     color: colorOf([...new Set(rows.map((d) => d.scaling))]),
-    marks: [Plot.line(rows, {x: "r", y: "gap", stroke: "scaling", marker: "circle"})]
+    marks: [Plot.line(rows, {x: "r", y: "gap", stroke: "scaling", z: "scaling", marker: "circle"})]
   });
 }
 
 /** Accuracy on task B against trainable parameters (log x). */
 export function AccuracyVsParams(rows: {label: string; trainable: number; accB: number}[], {width, base}: {width: number; base: number}) {
+  const minX = Math.min(...rows.map((r) => r.trainable));
+  const maxX = Math.max(...rows.map((r) => r.trainable));
   return Plot.plot({
     ...plotDefaults(width, 280),
     x: {type: "log", label: "trainable parameters", tickFormat: "~s"},
@@ -72,7 +74,9 @@ export function AccuracyVsParams(rows: {label: string; trainable: number; accB: 
       Plot.ruleY([base], {stroke: palette[9], strokeDasharray: "4,3"}),
       Plot.text([base], {x: Math.min(...rows.map((r) => r.trainable)), y: (d: number) => d, text: () => "before adapting", dy: -8, textAnchor: "start", fill: palette[9]}),
       Plot.dot(rows, {x: "trainable", y: "accB", fill: (_: unknown, i: number) => palette[i % palette.length], r: 6}),
-      Plot.text(rows, {x: "trainable", y: "accB", text: "label", dy: -12})
+      // The outermost labels lean inwards, so none runs past the chart's edge.
+      ...(["start", "middle", "end"] as const).map((anchor) =>
+        Plot.text(rows.filter((d) => (d.trainable === maxX ? "end" : d.trainable === minX ? "start" : "middle") === anchor), {x: "trainable", y: "accB", text: "label", dy: -12, textAnchor: anchor}))
     ]
   });
 }
@@ -82,6 +86,7 @@ export function ErrorHistograms(rows: {scheme: string; error: number}[], {width}
   const schemes = [...new Set(rows.map((r) => r.scheme))];
   return Plot.plot({
     ...plotDefaults(width, 90 * schemes.length + 40),
+    marginRight: 70, // room for the longest facet label, "nf4 + DQ"
     fy: {label: null, domain: schemes},
     x: {label: "quantization error W − Ŵ", tickFormat: "~g"},
     y: {label: "count", ticks: 2},
@@ -107,7 +112,7 @@ export function CodeLevels(codes: {scheme: string; values: ArrayLike<number>}[],
 export function MemoryBars(rows: {method: string; item: string; gb: number}[], {width, limit}: {width: number; limit?: number}) {
   return Plot.plot({
     ...plotDefaults(width, 60 + 34 * new Set(rows.map((r) => r.method)).size),
-    marginLeft: 150,
+    marginLeft: Math.min(150, Math.max(90, width / 3)),
     x: {label: "GB (10⁹ bytes), weights + adapters + optimizer; activations not included", grid: true},
     y: {label: null, domain: [...new Set(rows.map((r) => r.method))]},
     color: {legend: true, range: palette},
@@ -115,3 +120,30 @@ export function MemoryBars(rows: {method: string; item: string; gb: number}[], {
   });
 }
 
+
+/** Final error of each model against the noisy target ΔW and against the clean signal S, by rank (full fine-tune at r = min(d, k)). */
+export function ErrorByRank(rows: {rank: number; label: string; against: string; error: number}[], {width}: {width: number}) {
+  const against = [...new Set(rows.map((d) => d.against))];
+  return Plot.plot({
+    ...plotDefaults(width, 260),
+    x: {type: "log", base: 2, label: "rank r (rightmost: full fine-tune)", ticks: [...new Set(rows.map((d) => d.rank))], tickFormat: "d"},
+    y: {type: "log", label: "squared Frobenius error after training", tickFormat: "~g"},
+    color: colorOf(against),
+    marks: [
+      Plot.line(rows, {x: "rank", y: "error", stroke: "against", z: "against", marker: "circle"}),
+      Plot.dot(rows, {x: "rank", y: "error", stroke: "against", r: 3, title: (d: {label: string; against: string; error: number}) => `${d.label}, ${d.against}: ${d.error.toFixed(4)}`})
+    ]
+  });
+}
+
+/** Held-out cross-entropy on task B over adaptation steps, one line per variant. */
+export function HeldOutCurves(history: {step: number; testLossB: number[]}[], labels: string[], {width}: {width: number}) {
+  const rows = history.flatMap((h) => h.testLossB.map((loss, i) => ({label: labels[i], step: h.step, loss})));
+  return Plot.plot({
+    ...plotDefaults(width, 240),
+    x: {label: "adaptation step"},
+    y: {label: "cross-entropy on held-out task-B inputs", tickFormat: "~g"},
+    color: colorOf(labels),
+    marks: [Plot.line(rows, {x: "step", y: "loss", stroke: "label", z: "label", marker: "circle"})]
+  });
+}

@@ -1,14 +1,22 @@
 // Static figures for the word2vec page: the subsampling and noise distributions from the real counts,
-// a sentence's training pairs, neighbour tables, downloads. (The loss curve and the projection, which
-// change while training, are in live.ts.) Plot figures take plain data; all numbers come from labs/word2vec.
+// a sentence's training pairs, neighbour tables, downloads. (The loss curve and the map, which change
+// while training, are in live.ts.) Plot figures take plain data; all numbers come from labs/word2vec.
 import * as Plot from "@observablehq/plot";
 import {fmt, palette, plotDefaults} from "../kit/chart-style.js";
+import type {KeepRow} from "../../labs/word2vec/explore.js";
+import type {SentenceIllustration} from "../../labs/word2vec/illustrate.js";
+import {notice} from "../kit/callouts.js";
+import {SimpleTable} from "../kit/table.js";
+import {axisNumber} from "../../labs/word2vec/format.js";
 
-export interface KeepRow {
-  word: string;
-  frequency: number; // f = c / T
-  code: number; // word2vec.c keep probability
-  paper: number; // 1 - paper discard probability
+/** Every `every`-th power of ten within the values' range: log-axis ticks that each get a label. */
+function decades(values: number[], every: number): number[] {
+  const positive = values.filter((v) => v > 0);
+  const lo = Math.floor(Math.log10(Math.min(...positive)));
+  const hi = Math.ceil(Math.log10(Math.max(...positive)));
+  const out: number[] = [];
+  for (let e = lo; e <= hi; e += every) out.push(10 ** e);
+  return out;
 }
 
 export function KeepChart(rows: KeepRow[], {width, sample, paperT}: {width: number; sample: number; paperT: number}) {
@@ -19,7 +27,7 @@ export function KeepChart(rows: KeepRow[], {width, sample, paperT}: {width: numb
   const labelled = rows.slice(0, 8);
   return Plot.plot({
     ...plotDefaults(width, 280),
-    x: {type: "log", label: "word frequency f = count / T"},
+    x: {type: "log", label: "word frequency f = count / T", tickFormat: axisNumber, ticks: decades(rows.map((r) => r.frequency), width < 500 ? 2 : 1)},
     y: {label: "probability a token is kept", domain: [0, 1.02]},
     color: {legend: true, range: [palette[0], palette[1]]},
     marks: [
@@ -39,7 +47,7 @@ export function NoiseChart(rows: Array<{word: string; unigram: number; noise: nu
     ...plotDefaults(width, 260),
     marginBottom: 56,
     x: {domain: rows.map((r) => r.word), label: null, tickRotate: -45},
-    y: {label: "probability", type: "log"},
+    y: {label: "probability", type: "log", tickFormat: axisNumber, ticks: decades(long.map((r) => r.p), 1)},
     color: {legend: true, range: [palette[9], palette[2]]},
     marks: [Plot.dot(long, {x: "word", y: "p", stroke: "dist", fill: "dist", r: 3})]
   });
@@ -60,6 +68,19 @@ export function SentenceView(words: Array<{word: string; kept: boolean; keep: nu
     chip.className = !w.kept ? "w2v-dropped" : i === center ? "w2v-center" : distance <= radius ? "w2v-context" : distance <= maxRadius ? "w2v-outside" : "";
     root.append(chip, " ");
   });
+  return root;
+}
+
+/** The illustrated sentence and its training pairs with their sampled negatives (or why there are none). */
+export function SentenceFigure(illus: SentenceIllustration, maxRadius: number, negative: number): HTMLElement {
+  const root = document.createElement("div");
+  if (illus.center < 0) {
+    root.append(notice("Subsampling dropped every word of this sentence; try another sentence or seed.", "info"));
+    return root;
+  }
+  root.append(SentenceView(illus.words, illus.center, illus.radius, maxRadius));
+  const rows = illus.pairs.map((p, i) => ({"input (context)": p.input, "target (center)": p.target, distance: p.distance, [`${negative} negatives`]: illus.negatives[i].join(", ")}));
+  if (rows.length) root.append(SimpleTable(rows, {className: "w2v-pairs"}));
   return root;
 }
 

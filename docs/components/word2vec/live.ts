@@ -1,114 +1,30 @@
-// The two figures that change while the page trains: the loss curve and the 2-D projection. Each is
-// drawn once as plain SVG and then updated in place (attributes and text of existing elements), so a
-// refresh costs the main thread a few milliseconds: re-creating a Plot figure per snapshot inserts a
-// new SVG and stylesheet, which makes the browser restyle, lay out and repaint the whole page.
-import * as d3 from "d3";
+// The two figures that change while the page trains, as render functions for the kit's liveChart
+// (docs/components/kit/live.ts), which redraws them in place: the loss curve and the 2-D word map.
+// Plot figures take plain data; label placement on the map comes from labs/word2vec/labels.ts.
+import * as Plot from "@observablehq/plot";
 import {fmt, palette} from "../kit/chart-style.js";
-
-const SVG = "http://www.w3.org/2000/svg";
-
-function el<K extends keyof SVGElementTagNameMap>(parent: Element, tag: K, attrs: Record<string, string | number> = {}): SVGElementTagNameMap[K] {
-  const e = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
-  parent.append(e);
-  return e;
-}
-
-/** About `count` round tick values covering [0, max] (d3's nice steps). */
-const ticks = (max: number, count: number): number[] => (max > 0 ? d3.ticks(0, max, count) : [0]);
-
-/** 1200000 → "1.2M" (the "s" format of the static charts). */
-const si = d3.format("~s");
-
-function frame(width: number, height: number, label: string): {root: HTMLDivElement; svg: SVGSVGElement} {
-  const root = document.createElement("div");
-  root.className = "w2v-live";
-  root.style.contain = "content"; // updates stay inside this box: no page-wide layout or paint
-  const svg = el(root as unknown as Element, "svg", {width, height, viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": label});
-  svg.style.font = "10px var(--sans-serif, system-ui)";
-  svg.style.overflow = "visible";
-  svg.style.maxWidth = "100%";
-  svg.style.height = "auto";
-  return {root, svg};
-}
-
-/** Pools of reusable axis ticks: a line and a label each. */
-function axisPool(svg: SVGSVGElement, n: number) {
-  return Array.from({length: n}, () => ({
-    line: el(svg, "line", {stroke: "currentColor", "stroke-opacity": 0.1}),
-    text: el(svg, "text", {fill: "currentColor"})
-  }));
-}
-
-export interface LossPoint {
-  words: number;
-  loss: number;
-}
+import {collides, placeLabels, textBox, type Box} from "../../labs/word2vec/labels.js";
+import type {SessionSnapshot} from "../../labs/word2vec/session.js";
 
 /** The training loss against words read, with the (1+k) ln 2 starting level as a dashed rule. */
-export function liveLossChart(width: number, height = 240) {
-  const {root, svg} = frame(width, height, "NEG loss per positive pair against words read");
-  const m = {left: 44, right: 16, top: 20, bottom: 32};
-  const w = width - m.left - m.right;
-  const h = height - m.top - m.bottom;
-  const xTicks = axisPool(svg, 12);
-  const yTicks = axisPool(svg, 12);
-  el(svg, "text", {x: m.left + w, y: height - 2, "text-anchor": "end", fill: "currentColor"}).textContent = "words read →";
-  el(svg, "text", {x: 4, y: 10, fill: "currentColor"}).textContent = "↑ NEG loss per positive pair";
-  const rule = el(svg, "line", {stroke: palette[9], "stroke-dasharray": "4,3"});
-  const ruleText = el(svg, "text", {fill: palette[9], "text-anchor": "end", dy: -6});
-  const path = el(svg, "path", {fill: "none", stroke: palette[0], "stroke-width": 1.5});
-  return {
-    node: root,
-    update(loss: LossPoint[], initial: number) {
-      const xMax = Math.max(1, loss.length ? loss[loss.length - 1].words : 1);
-      let yMax = initial;
-      for (const p of loss) if (p.loss > yMax) yMax = p.loss;
-      yMax *= 1.05;
-      const x = (v: number) => m.left + (v / xMax) * w;
-      const y = (v: number) => m.top + h - (v / yMax) * h;
-      const placeTicks = (pool: ReturnType<typeof axisPool>, values: number[], horizontal: boolean) =>
-        pool.forEach((t, i) => {
-          const v = values[i];
-          const show = v !== undefined;
-          t.line.style.display = t.text.style.display = show ? "" : "none";
-          if (!show) return;
-          if (horizontal) {
-            t.line.setAttribute("x1", String(m.left));
-            t.line.setAttribute("x2", String(m.left + w));
-            t.line.setAttribute("y1", String(y(v)));
-            t.line.setAttribute("y2", String(y(v)));
-            t.text.setAttribute("x", String(m.left - 6));
-            t.text.setAttribute("y", String(y(v) + 3));
-            t.text.setAttribute("text-anchor", "end");
-            t.text.textContent = fmt(v, 2);
-          } else {
-            t.line.setAttribute("x1", String(x(v)));
-            t.line.setAttribute("x2", String(x(v)));
-            t.line.setAttribute("y1", String(m.top));
-            t.line.setAttribute("y2", String(m.top + h));
-            t.text.setAttribute("x", String(x(v)));
-            t.text.setAttribute("y", String(m.top + h + 14));
-            t.text.setAttribute("text-anchor", "middle");
-            t.text.textContent = si(v);
-          }
-        });
-      placeTicks(xTicks, ticks(xMax, 6), false);
-      placeTicks(yTicks, ticks(yMax, 5), true);
-      rule.setAttribute("x1", String(m.left));
-      rule.setAttribute("x2", String(m.left + w));
-      rule.setAttribute("y1", String(y(initial)));
-      rule.setAttribute("y2", String(y(initial)));
-      ruleText.setAttribute("x", String(m.left + w));
-      ruleText.setAttribute("y", String(y(initial)));
-      ruleText.textContent = `(1+k) ln 2 = ${fmt(initial, 2)}`;
-      // At most ~600 vertices: a long run's curve keeps its shape and the path stays cheap to draw.
-      const stride = Math.max(1, Math.ceil(loss.length / 600));
-      let d = "";
-      for (let i = 0; i < loss.length; i += stride) d += `${d ? "L" : "M"}${x(loss[i].words).toFixed(1)},${y(loss[i].loss).toFixed(1)}`;
-      path.setAttribute("d", d);
-    }
-  };
+export function LossChart(s: Pick<SessionSnapshot, "loss">, negative: number, {width}: {width: number}): Element {
+  const start = (1 + negative) * Math.LN2;
+  return Plot.plot({
+    width,
+    height: 240,
+    marginLeft: 48,
+    marginRight: 16,
+    style: {fontSize: "12px", fontFamily: "var(--sans-serif)", overflow: "visible"},
+    ariaLabel: "NEG loss per positive pair against words read",
+    grid: true,
+    x: {label: "words read", labelArrow: "right", tickFormat: (v: number) => v.toLocaleString("en-US"), ticks: Math.max(2, Math.floor(width / 120))},
+    y: {label: "NEG loss per positive pair", domain: [0, 1.05 * Math.max(start, ...s.loss.map((p) => p.loss))], tickFormat: (v: number) => fmt(v, 2)},
+    marks: [
+      Plot.ruleY([start], {stroke: palette[9], strokeDasharray: "4,3"}),
+      Plot.text([`(1+k) ln 2 = ${fmt(start, 2)}`], {frameAnchor: "top-right", y: start, dy: -8, textAnchor: "end"}),
+      Plot.line(s.loss, {x: "words", y: "loss", stroke: palette[0], strokeWidth: 1.5})
+    ]
+  });
 }
 
 export interface ProjectedWord {
@@ -117,77 +33,92 @@ export interface ProjectedWord {
   y: number;
   pos: string;
   hit: boolean; // the query or one of its neighbours
+  rank: number; // among hits: 0 = the query, then neighbours nearest first; else Infinity
 }
 
 export const POS_COLORS: Record<string, string> = {NOUN: palette[0], VERB: palette[2], ADJ: palette[4], ADV: palette[6], OTHER: palette[9], "—": palette[9]};
 
-/** A scatter of projected words coloured by part of speech, labels on some, rings on the hits. */
-export function liveProjection(width: number, height = Math.round(Math.min(560, Math.max(320, width * 0.62)))) {
-  const {root, svg} = frame(width, height, "2-D projection of word vectors");
+const HIT_FONT = 13;
+const WORD_FONT = 10;
+
+/**
+ * A scatter of projected words coloured by part of speech, small labels on some, and the query and
+ * its neighbours ringed with bold labels placed so that none overlaps another (leader lines join
+ * moved labels to their points). A small label that would sit under a bold one is left out.
+ */
+export function WordMap(points: ProjectedWord[], axes: [string, string], {width}: {width: number}): Element {
+  const height = Math.round(Math.min(560, Math.max(320, width * 0.62)));
+  const m = {left: 16, right: 16, top: 16, bottom: 32};
+  const w = width - m.left - m.right;
+  const h = height - m.top - m.bottom;
+  const extent = (values: number[]) => {
+    const lo = Math.min(...values), hi = Math.max(...values);
+    return hi > lo ? [lo, hi] : [lo - 1, hi + 1];
+  };
+  const [x0, x1] = extent(points.map((p) => p.x));
+  const [y0, y1] = extent(points.map((p) => p.y));
+  // Plot's linear scales over these domains and ranges, in pixels, to place labels before drawing.
+  const px = (v: number) => m.left + ((v - x0) / (x1 - x0)) * w;
+  const py = (v: number) => m.top + h - ((v - y0) / (y1 - y0)) * h;
+  const dataX = (p: number) => x0 + ((p - m.left) / w) * (x1 - x0);
+  const dataY = (p: number) => y0 + ((m.top + h - p) / h) * (y1 - y0);
+
+  const hits = points.filter((p) => p.hit && p.word).sort((a, b) => a.rank - b.rank);
+  const rings: Box[] = hits.map((p) => ({x0: px(p.x) - 8, y0: py(p.y) - 8, x1: px(p.x) + 8, y1: py(p.y) + 8}));
+  const placed = placeLabels(
+    hits.map((p) => {
+      const b = textBox(p.word, 0, 0, HIT_FONT);
+      return {x: px(p.x), y: py(p.y), width: b.x1 - b.x0, height: b.y1 - b.y0};
+    }),
+    {x0: 0, y0: 0, x1: width, y1: height - m.bottom + 12},
+    rings
+  );
+  const hitLabels = hits.map((p, i) => ({word: p.word, x: p.x, y: p.y, lx: dataX(placed[i].x), ly: dataY(placed[i].y), far: Math.hypot(placed[i].x - px(p.x), placed[i].y - py(p.y)) > 14}));
+  // Small labels, most frequent first, each only where it covers no bold label, ring or earlier small label.
+  const taken = [...placed.map((p) => p.box), ...rings];
+  const minor = points.filter((p) => {
+    if (!p.word || p.hit) return false;
+    const box = textBox(p.word, px(p.x), py(p.y) - 7, WORD_FONT);
+    if (collides(box, taken)) return false;
+    taken.push(box);
+    return true;
+  });
+
+  return Plot.plot({
+    width,
+    height,
+    marginLeft: m.left,
+    marginRight: m.right,
+    marginTop: m.top,
+    marginBottom: m.bottom,
+    style: {fontSize: "10px", fontFamily: "var(--sans-serif)", overflow: "visible"},
+    ariaLabel: "2-D projection of word vectors",
+    x: {domain: [x0, x1], axis: null},
+    y: {domain: [y0, y1], axis: null},
+    marks: [
+      Plot.dot(points, {x: "x", y: "y", r: 2.5, fill: (p: ProjectedWord) => POS_COLORS[p.pos] ?? palette[9], fillOpacity: 0.8, title: (p: ProjectedWord) => p.word}),
+      Plot.text(minor, {x: "x", y: "y", text: "word", dy: -7, fontSize: WORD_FONT, fill: "currentColor", fillOpacity: 0.75}),
+      Plot.dot(hits, {x: "x", y: "y", r: 7, stroke: "currentColor", strokeWidth: 2}),
+      Plot.link(hitLabels.filter((l) => l.far), {x1: "x", y1: "y", x2: "lx", y2: "ly", stroke: "currentColor", strokeOpacity: 0.5}),
+      Plot.text(hitLabels, {x: "lx", y: "ly", text: "word", fontSize: HIT_FONT, fontWeight: "bold", fill: "currentColor", stroke: "var(--theme-background, white)", strokeWidth: 3, lineAnchor: "middle"}),
+      Plot.text([`${axes[0]} →`], {frameAnchor: "bottom-right", dy: 22, fill: "currentColor"}),
+      Plot.text([`↑ ${axes[1]}`], {frameAnchor: "top-left", dy: -10, textAnchor: "start", fill: "currentColor"})
+    ]
+  });
+}
+
+/** The map's legend: one swatch per coarse part of speech. */
+export function MapLegend(): HTMLElement {
   const legend = document.createElement("div");
   legend.className = "w2v-legend";
   for (const [pos, color] of Object.entries(POS_COLORS)) {
     if (pos === "—") continue;
     const item = document.createElement("span");
-    item.innerHTML = `<svg width="10" height="10"><circle cx="5" cy="5" r="4" fill="${color}"></circle></svg> ${pos}`;
-    legend.append(item, " ");
+    const swatch = document.createElement("span");
+    swatch.className = "w2v-swatch";
+    swatch.style.background = color;
+    item.append(swatch, ` ${pos}`);
+    legend.append(item);
   }
-  root.prepend(legend);
-  const m = {left: 16, right: 16, top: 16, bottom: 32};
-  const w = width - m.left - m.right;
-  const h = height - m.top - m.bottom;
-  const xLabel = el(svg, "text", {x: m.left + w, y: height - 4, "text-anchor": "end", fill: "currentColor"});
-  const yLabel = el(svg, "text", {x: 2, y: 10, fill: "currentColor"});
-  const dotLayer = el(svg, "g", {"fill-opacity": 0.8});
-  const labelLayer = el(svg, "g", {"font-size": 10});
-  const hitLayer = el(svg, "g");
-  const dots: SVGCircleElement[] = [];
-  const labels: SVGTextElement[] = [];
-  const rings: SVGCircleElement[] = [];
-  const hitLabels: SVGTextElement[] = [];
-  const grow = <T extends SVGElement>(pool: T[], n: number, make: () => T) => {
-    while (pool.length < n) pool.push(make());
-    pool.forEach((e, i) => (e.style.display = i < n ? "" : "none"));
-  };
-  return {
-    node: root,
-    /** axes: the x and y axis names, e.g. PCA's components with their share of variance. */
-    update(points: ProjectedWord[], axes: [string, string]) {
-      let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
-      for (const p of points) {
-        if (p.x < x0) x0 = p.x;
-        if (p.x > x1) x1 = p.x;
-        if (p.y < y0) y0 = p.y;
-        if (p.y > y1) y1 = p.y;
-      }
-      const sx = (v: number) => m.left + ((v - x0) / (x1 - x0 || 1)) * w;
-      const sy = (v: number) => m.top + h - ((v - y0) / (y1 - y0 || 1)) * h;
-      const labelled = points.filter((p) => p.word && !p.hit);
-      const hits = points.filter((p) => p.hit);
-      grow(dots, points.length, () => el(dotLayer, "circle", {r: 2.5}));
-      grow(labels, labelled.length, () => el(labelLayer, "text", {dy: -7, "text-anchor": "middle"}));
-      grow(rings, hits.length, () => el(hitLayer, "circle", {r: 7, fill: "none", stroke: "black", "stroke-width": 2}));
-      grow(hitLabels, hits.length, () => el(hitLayer, "text", {dy: 14, "text-anchor": "middle", "font-weight": "bold", "font-size": 13}));
-      points.forEach((p, i) => {
-        dots[i].setAttribute("cx", sx(p.x).toFixed(1));
-        dots[i].setAttribute("cy", sy(p.y).toFixed(1));
-        dots[i].setAttribute("fill", POS_COLORS[p.pos] ?? palette[9]);
-      });
-      labelled.forEach((p, i) => {
-        labels[i].setAttribute("x", sx(p.x).toFixed(1));
-        labels[i].setAttribute("y", sy(p.y).toFixed(1));
-        labels[i].setAttribute("fill", POS_COLORS[p.pos] ?? palette[9]);
-        if (labels[i].textContent !== p.word) labels[i].textContent = p.word;
-      });
-      hits.forEach((p, i) => {
-        for (const e of [rings[i], hitLabels[i]]) {
-          e.setAttribute(e === rings[i] ? "cx" : "x", sx(p.x).toFixed(1));
-          e.setAttribute(e === rings[i] ? "cy" : "y", sy(p.y).toFixed(1));
-        }
-        if (hitLabels[i].textContent !== p.word) hitLabels[i].textContent = p.word;
-      });
-      if (xLabel.textContent !== `${axes[0]} →`) xLabel.textContent = `${axes[0]} →`;
-      if (yLabel.textContent !== `↑ ${axes[1]}`) yLabel.textContent = `↑ ${axes[1]}`;
-    }
-  };
+  return legend;
 }
