@@ -55,6 +55,37 @@ describe("3-D figures", () => {
     await s.close();
   });
 
+  it("/word2vec: the 3-D PCA cloud renders in WebGL; its text gives three variance shares and the same selected words as the 2-D map's bold labels", async () => {
+    const s = await lab.open("/word2vec?word=money");
+    await s.page.waitForSelector(".w2v-neighbours");
+    await s.page.waitForFunction(() => document.querySelectorAll("[aria-label='2-D projection of word vectors'] g[font-weight='bold'] text").length >= 11, null, {timeout: 30_000});
+    await showFigure(s);
+    const alt = (await s.page.locator(".lab-figure3d figcaption").first().textContent()) ?? "";
+    const m = alt.match(/^The (\d+) words of the map on the first three principal axes of the 500 most frequent words: PC1 ([\d.]+)%, PC2 ([\d.]+)%, PC3 ([\d.]+)% of the variance \(([\d.]+)% together, against ([\d.]+)% in the 2-D map\)/);
+    expect(m, alt).not.toBeNull();
+    const [pc1, pc2, pc3, all, two] = m!.slice(2).map(Number);
+    expect(pc1).toBeGreaterThanOrEqual(pc2);
+    expect(pc2).toBeGreaterThanOrEqual(pc3);
+    expect(all).toBeCloseTo(pc1 + pc2 + pc3, 0);
+    expect(all).toBeGreaterThan(two);
+    const selected = alt.split("the 2-D map's selection: ")[1].replace(/\.$/, "").split(", ");
+    const bold = await s.page.locator("[aria-label='2-D projection of word vectors'] g[font-weight='bold'] text").allTextContents();
+    expect(selected[0]).toBe("money");
+    expect([...selected].sort()).toEqual([...new Set(bold)].sort());
+    expect(problems(s)).toEqual([]);
+    await s.close();
+  });
+
+  it("/word2vec with its 3-D cloud open passes axe and fits a 375 px phone", async () => {
+    const s = await lab.open("/word2vec");
+    await s.page.waitForSelector(".w2v-neighbours");
+    await showFigure(s);
+    await s.expectAccessible();
+    await s.expectFitsPhone();
+    expect(problems(s)).toEqual([]);
+    await s.close();
+  });
+
   it("/loss without WebGL: the 2-D heatmap stays, with the message, and plotly is not fetched", async () => {
     const s = await lab.open("/loss");
     await s.page.addInitScript(noWebGL);
