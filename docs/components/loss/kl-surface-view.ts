@@ -60,9 +60,9 @@ export function KlSurfaceFigure(s: KlFitSnapshot, config: KlFitConfig, which: Di
   const basins = localMinima(values, surface.mu, surface.sd);
   const lift = 0.02 * CUT_NATS; // lines a little above the surface, so it does not hide them
   const line = (fit: Direction) => {
-    const p = paths[fit].filter((d) => d.kl <= cut);
+    const p = paths[fit]; // drawn on the cut surface: heights above the cut run along its flat top
     return {
-      type: "scatter3d", mode: "lines+markers", name: `${fit} fit's path`, x: p.map((d) => d.mu), y: p.map((d) => d.sd), z: p.map((d) => d.kl + lift),
+      type: "scatter3d", mode: "lines+markers", name: `${fit} fit's path`, x: p.map((d) => d.mu), y: p.map((d) => d.sd), z: p.map((d) => Math.min(d.kl, cut) + lift),
       line: {color: COLOR[fit], width: fit === which ? 7 : 4, dash: fit === which ? "solid" : "dash"},
       marker: {size: p.map((_, i) => (i === p.length - 1 ? 5 : 0)), color: COLOR[fit]},
       hovertemplate: `${fit} fit, step %{text}<br>μ = %{x:.3f}, σ = %{y:.3f}<br>${NAME[which]} = %{customdata:.4f} nats<extra></extra>`,
