@@ -37,7 +37,7 @@ const noWebGL = () => {
 };
 
 describe("3-D figures", () => {
-  it("/loss: the reverse-KL surface renders in WebGL after scrolling into view, with the fit's numbers in its text alternative; switching to forward redraws", async () => {
+  it("/loss: the reverse-KL surface renders in WebGL after scrolling into view, with the fit's numbers in its text alternative; switching to forward redraws; axe and 375 px pass", async () => {
     const s = await lab.open("/loss");
     expect(await plotlyFetched(s)).toEqual([]); // not before the figure is near the viewport
     await showFigure(s);
@@ -51,11 +51,13 @@ describe("3-D figures", () => {
     await s.page.waitForFunction(() => /^Forward KL\(p‖q\)/.test(document.querySelector(".lab-figure3d figcaption")?.textContent ?? ""));
     await s.page.waitForSelector(".lab-figure3d canvas", {timeout: 30_000});
     expect(await s.page.locator(".lab-figure3d figcaption").first().textContent()).toMatch(/one basin, at/);
+    await s.expectAccessible();
+    await s.expectFitsPhone();
     expect(problems(s)).toEqual([]);
     await s.close();
   });
 
-  it("/word2vec: the 3-D PCA cloud renders in WebGL; its text gives three variance shares and the same selected words as the 2-D map's bold labels", async () => {
+  it("/word2vec: the 3-D PCA cloud renders in WebGL; its text gives three variance shares and the same selected words as the 2-D map's bold labels; axe and 375 px pass", async () => {
     const s = await lab.open("/word2vec?word=money");
     await s.page.waitForSelector(".w2v-neighbours");
     await s.page.waitForFunction(() => document.querySelectorAll("[aria-label='2-D projection of word vectors'] g[font-weight='bold'] text").length >= 11, null, {timeout: 30_000});
@@ -72,14 +74,6 @@ describe("3-D figures", () => {
     const bold = await s.page.locator("[aria-label='2-D projection of word vectors'] g[font-weight='bold'] text").allTextContents();
     expect(selected[0]).toBe("money");
     expect([...selected].sort()).toEqual([...new Set(bold)].sort());
-    expect(problems(s)).toEqual([]);
-    await s.close();
-  });
-
-  it("/word2vec with its 3-D cloud open passes axe and fits a 375 px phone", async () => {
-    const s = await lab.open("/word2vec");
-    await s.page.waitForSelector(".w2v-neighbours");
-    await showFigure(s);
     await s.expectAccessible();
     await s.expectFitsPhone();
     expect(problems(s)).toEqual([]);
@@ -115,12 +109,4 @@ describe("3-D figures", () => {
     await s.close();
   });
 
-  it("/loss with its 3-D figure open passes axe and fits a 375 px phone", async () => {
-    const s = await lab.open("/loss");
-    await showFigure(s);
-    await s.expectAccessible();
-    await s.expectFitsPhone();
-    expect(problems(s)).toEqual([]);
-    await s.close();
-  });
 });
