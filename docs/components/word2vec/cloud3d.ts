@@ -61,7 +61,12 @@ export function WordCloud3d(ex: Explorer, shown: ReturnType<typeof mapWords>, {i
   const alt = `The ${rows.length} words of the map on the first three principal axes of the ${PCA_WORDS} most frequent words: PC1 ${pct(e[0])}, PC2 ${pct(e[1])}, PC3 ${pct(e[2])} of the variance (${pct(e[0] + e[1] + e[2])} together, against ${pct(e[0] + e[1])} in the 2-D map). By part of speech: ${counts}.${selection}`;
   const fallback = (width: number) => {
     const flat = pcaMap(ex, shown);
-    return WordMap(flat.points, flat.axes, {width});
+    const map = WordMap(flat.points, flat.axes, {width});
+    // Its own name: the page's map (which may show UMAP) keeps "2-D projection of word vectors".
+    for (const e of [map, ...map.querySelectorAll("[aria-label]")]) {
+      if (e.getAttribute("aria-label") === "2-D projection of word vectors") e.setAttribute("aria-label", "the 3-D cloud's words on its first two principal axes");
+    }
+    return map;
   };
   return figure3d({traces, scene, fallback, alt, height: 480, invalidation});
 }
