@@ -12,5 +12,5 @@ import {makeKlFitStepper, type KlFitLiveSnapshot} from "../../labs/loss/kl-fit.j
 await useBackend(tf, "cpu");
 const config = fitConfig({sep: sepSpec.value, modeSd: modeSdSpec.value, weight: weightSpec.value, lr: lrSpec.value, steps: stepsSpec.value, seed: DEFAULT_SEED});
 const end = (await runToEnd(makeKlFitStepper(config), {stepsPerCall: 50})) as KlFitLiveSnapshot;
-// Every 10th step of the objectives is enough to draw their curves.
-process.stdout.write(JSON.stringify(firstState(config, {...end, history: end.history.filter((h) => h.step % 10 === 0)})));
+// Every 10th step (and the last) is enough to draw the objectives and the paths over (μ, σ).
+process.stdout.write(JSON.stringify(firstState(config, {...end, history: end.history.filter((h) => h.step % 10 === 0 || h.step === end.step)})));

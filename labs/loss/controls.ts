@@ -61,6 +61,10 @@ export const modeSdSpec: RangeSpec = {type: "range", key: "sd", label: "σ of ea
 export const weightSpec: RangeSpec = {type: "range", key: "w", label: "weight of left mode", name: "The weight of the left mode", min: 0.05, max: 0.95, step: 0.05, value: 0.5};
 export const lrSpec: RangeSpec = {type: "range", key: "lr", label: "learning rate", name: "The learning rate", min: 0.01, max: 1, step: 0.01, value: 0.1};
 export const stepsSpec: RangeSpec = {type: "range", key: "steps", label: "steps", name: "Steps", min: 10, max: 5000, step: 10, value: 300};
+export const surfaceSpec: ChoiceSpec = {
+  type: "radio", key: "surface", label: "surface", name: "Surface", choices: ["forward", "reverse"], value: "reverse",
+  format: (x) => (x === "forward" ? "forward KL(p‖q)" : "reverse KL(q‖p)")
+};
 export const epsSpec: RangeSpec = {type: "range", key: "eps", label: "smoothing ε", name: "Smoothing ε", min: 0, max: 1, step: 0.01, value: 0.1};
 
 /** The fit's config from the controls: two modes at ±distance/2 with equal σ. */

@@ -6,7 +6,7 @@ import * as tf from "@tensorflow/tfjs";
 import {loopStepper, type Algorithm} from "../kit/loop.js";
 import {adamStep} from "./optim.js";
 import type {Grid} from "./gaussian.js";
-import {checkFitConfig, fitObjective, initKlFit, snapshotKlFit, type Direction, type KlFitConfig, type KlFitSnapshot, type KlFitState} from "./kl-objective.js";
+import {checkFitConfig, fitObjective, initKlFit, snapshotKlFit, type Direction, type FitRecord, type KlFitConfig, type KlFitSnapshot, type KlFitState} from "./kl-objective.js";
 
 export * from "./kl-objective.js";
 
@@ -51,7 +51,7 @@ export function objectiveAndGrad(direction: Direction, grid: Grid, logp: Float64
 /** One Adam step on (μ, log σ) for both fits (a non-finite gradient counts as 0). Mutates and returns state. */
 export function stepKlFit(state: KlFitState, cache?: TensorCache): KlFitState {
   const t = state.step + 1;
-  const record = {step: t, forward: 0, reverse: 0};
+  const record: FitRecord = {step: t, forward: 0, reverse: 0, at: {forward: {mu: 0, sd: 1}, reverse: {mu: 0, sd: 1}}};
   for (const direction of ["forward", "reverse"] as const) {
     const p = state.params[direction];
     const {grad} = objectiveAndGrad(direction, state.grid, state.logp, p.mu, p.logSd, cache);
@@ -60,6 +60,7 @@ export function stepKlFit(state: KlFitState, cache?: TensorCache): KlFitState {
     p.mu = theta[0];
     p.logSd = Math.max(Math.log(state.grid.dx), theta[1]); // σ below one grid cell would break the quadrature
     record[direction] = fitObjective(direction, state.grid, state.logp, p.mu, p.logSd);
+    record.at![direction] = {mu: p.mu, sd: Math.exp(p.logSd)};
   }
   state.step = t;
   state.history.push(record);

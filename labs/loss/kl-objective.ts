@@ -35,7 +35,15 @@ export interface KlFitState {
   step: number;
   init: {mu: number; sd: number};
   params: Record<Direction, {mu: number; logSd: number; adam: AdamState}>;
-  history: {step: number; forward: number; reverse: number}[]; // objectives per step
+  history: FitRecord[]; // objectives and parameters per step
+}
+
+/** One step of both fits: the objectives (nats) and where each q was (its path over (μ, σ)). */
+export interface FitRecord {
+  step: number;
+  forward: number; // KL(p‖q) of the forward fit
+  reverse: number; // KL(q‖p) of the reverse fit
+  at?: Record<Direction, {mu: number; sd: number}>;
 }
 
 export interface KlFitSnapshot {
@@ -45,7 +53,7 @@ export interface KlFitSnapshot {
   init: {mu: number; sd: number};
   forward: FitSnapshot;
   reverse: FitSnapshot;
-  history: {step: number; forward: number; reverse: number}[];
+  history: FitRecord[];
 }
 
 export function checkFitConfig(config: KlFitConfig): void {
@@ -113,7 +121,10 @@ export function initKlFit(config: KlFitConfig): KlFitState {
   const init = config.init ?? {mu: lo + random() * (hi - lo), sd: 0.5 + random()};
   const start = () => ({mu: init.mu, logSd: Math.log(init.sd), adam: adamInit(2)});
   const state: KlFitState = {config, grid, logp, step: 0, init, params: {forward: start(), reverse: start()}, history: []};
-  state.history.push({step: 0, forward: fitObjective("forward", grid, logp, init.mu, Math.log(init.sd)), reverse: fitObjective("reverse", grid, logp, init.mu, Math.log(init.sd))});
+  state.history.push({
+    step: 0, forward: fitObjective("forward", grid, logp, init.mu, Math.log(init.sd)), reverse: fitObjective("reverse", grid, logp, init.mu, Math.log(init.sd)),
+    at: {forward: {...init}, reverse: {...init}}
+  });
   return state;
 }
 

@@ -1,5 +1,5 @@
 // Reading a trained space: cosine nearest neighbours, analogies (3CosAdd, as gensim's
-// most_similar(positive=[a, c], negative=[b])), similarity, POS neighbour purity@10 and a 2-D PCA.
+// most_similar(positive=[a, c], negative=[b])), similarity, POS neighbour purity@10 and a PCA (three axes: the 2-D map uses two, the 3-D cloud three).
 // Leaves out approximate search (brute force over the vocabulary). Sources: Mikolov et al. 2013a; gensim KeyedVectors.
 
 /**
@@ -120,21 +120,23 @@ export function posPurity(vectors: Float32Array, dim: number, pos: ArrayLike<num
   return {purity: total / n, chance};
 }
 
-/** The two principal axes of some rows: their mean (D), unit axes (D) x 2 and explained variance shares. */
+/** The principal axes of some rows: their mean (D), unit axes (D) x k (k = 3: the 2-D map uses the first two, the 3-D cloud all three) and explained variance shares (k). */
 export interface Pca {
   mean: Float64Array;
-  axes: [Float64Array, Float64Array];
-  explained: [number, number];
+  axes: Float64Array[];
+  explained: number[];
 }
 
 /** How many of the most frequent words define the page's PCA plane (the training worker computes it). */
 export const PCA_WORDS = 500;
 
 /**
- * Principal axes of rows [0, n): centres, finds the top two eigenvectors of the (D, D) covariance by
- * power iteration with deflation (deterministic start), and the explained variance share of each.
+ * Principal axes of rows [0, n): centres, finds the top k (default 3, at most D) eigenvectors of the
+ * (D, D) covariance by power iteration with deflation (deterministic start), and the explained
+ * variance share of each.
  */
-export function pcaAxes(vectors: Float32Array, dim: number, n: number): Pca {
+export function pcaAxes(vectors: Float32Array, dim: number, n: number, k = 3): Pca {
+  k = Math.max(1, Math.min(k, dim));
   const mean = new Float64Array(dim);
   for (let i = 0; i < n; i++) for (let j = 0; j < dim; j++) mean[j] += vectors[i * dim + j] / n;
   const cov = new Float64Array(dim * dim); // (D, D)
@@ -151,7 +153,7 @@ export function pcaAxes(vectors: Float32Array, dim: number, n: number): Pca {
     trace += cov[a * dim + a];
   }
   // Power iteration on M = (C / trace)^16 (four squarings): the eigenvalue ratio is raised to the 16th
-  // power, so a few iterations converge even when the top eigenvalues are close. Deflate for the second axis.
+  // power, so a few iterations converge even when the top eigenvalues are close. Deflate for each next axis.
   const axes: Float64Array[] = [];
   const values: number[] = [];
   const work = Float64Array.from(cov, (x) => (trace > 0 ? x / trace : 0));
@@ -168,7 +170,7 @@ export function pcaAxes(vectors: Float32Array, dim: number, n: number): Pca {
     if (tr > 0) for (let i = 0; i < out.length; i++) out[i] /= tr; // keep the scale near 1
     return out;
   };
-  for (let axis = 0; axis < 2; axis++) {
+  for (let axis = 0; axis < k; axis++) {
     let m: Float64Array = work;
     for (let k = 0; k < 4; k++) m = square(m);
     const v = Float64Array.from({length: dim}, (_, j) => 1 + ((j * 7919) % 13) / 13); // fixed start
@@ -205,18 +207,19 @@ export function pcaAxes(vectors: Float32Array, dim: number, n: number): Pca {
     // Deflate: work -= (lambda / trace) v v'.
     for (let a = 0; a < dim; a++) for (let b = 0; b < dim; b++) work[a * dim + b] -= (trace > 0 ? lambda / trace : 0) * v[a] * v[b];
   }
-  return {mean, axes: [axes[0], axes[1]], explained: [trace > 0 ? values[0] / trace : 0, trace > 0 ? values[1] / trace : 0]};
+  return {mean, axes, explained: values.map((v) => (trace > 0 ? v / trace : 0))};
 }
 
-/** Coordinates of the given rows on a Pca's two axes. (rows.length, 2) */
-export function project(vectors: Float32Array, dim: number, pca: Pca, rows: ArrayLike<number>): Float64Array {
-  const coords = new Float64Array(rows.length * 2);
+/** Coordinates of the given rows on a Pca's first `count` axes (2 for the map, 3 for the cloud). (rows.length, count) */
+export function project(vectors: Float32Array, dim: number, pca: Pca, rows: ArrayLike<number>, count = 2): Float64Array {
+  if (count > pca.axes.length) throw new RangeError(`project: the PCA has ${pca.axes.length} axes, ${count} asked.`);
+  const coords = new Float64Array(rows.length * count);
   for (let k = 0; k < rows.length; k++) {
     const r = rows[k] * dim;
-    for (let a = 0; a < 2; a++) {
+    for (let a = 0; a < count; a++) {
       let p = 0;
       for (let j = 0; j < dim; j++) p += (vectors[r + j] - pca.mean[j]) * pca.axes[a][j];
-      coords[k * 2 + a] = p;
+      coords[k * count + a] = p;
     }
   }
   return coords;
@@ -224,6 +227,6 @@ export function project(vectors: Float32Array, dim: number, pca: Pca, rows: Arra
 
 /** 2-D PCA of rows [0, n): coordinates (n, 2) on their own two principal axes, and explained shares. */
 export function pca2(vectors: Float32Array, dim: number, n: number): {coords: Float64Array; explained: [number, number]} {
-  const pca = pcaAxes(vectors, dim, n);
-  return {coords: project(vectors, dim, pca, Array.from({length: n}, (_, i) => i)), explained: pca.explained};
+  const pca = pcaAxes(vectors, dim, n, 2);
+  return {coords: project(vectors, dim, pca, Array.from({length: n}, (_, i) => i)), explained: [pca.explained[0], pca.explained[1]]};
 }

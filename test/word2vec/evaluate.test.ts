@@ -1,6 +1,6 @@
 import {describe, expect, it} from "vitest";
 import {mulberry32} from "../../labs/kit/random.js";
-import {analogy, nearest, normalizeRows, pca2, posPurity, similarity, topK} from "../../labs/word2vec/evaluate.js";
+import {analogy, nearest, normalizeRows, pca2, pcaAxes, posPurity, project, similarity, topK} from "../../labs/word2vec/evaluate.js";
 import {parseWord2VecText, toProjectorTsv, toWord2VecText} from "../../labs/word2vec/export.js";
 
 describe("evaluate", () => {
@@ -99,5 +99,38 @@ describe("pca2 on random data", () => {
     // The top axis captures at least as much as the largest single coordinate's variance (12^2/12 share).
     expect(explained[0]).toBeGreaterThan(0.2);
     expect(explained[0]).toBeGreaterThanOrEqual(explained[1]);
+  });
+});
+
+describe("pcaAxes with three axes (the 3-D cloud)", () => {
+  it("pcaAxes(vectors, 4, 6, 3) recovers the three arms of a planted cross: axes e1, e2, e3, shares 18/28, 8/28, 2/28, coordinates ±3, ±2, ±1", () => {
+    // Points ±3 e1, ±2 e2, ±1 e3 in 4-D: covariance diag(18, 8, 2, 0) / 5.
+    const pts = [3, 0, 0, 0, -3, 0, 0, 0, 0, 2, 0, 0, 0, -2, 0, 0, 0, 0, 1, 0, 0, 0, -1, 0];
+    const pca = pcaAxes(Float32Array.from(pts), 4, 6, 3);
+    [18 / 28, 8 / 28, 2 / 28].forEach((share, a) => expect(pca.explained[a]).toBeCloseTo(share, 9));
+    pca.axes.forEach((axis, a) => Array.from(axis).forEach((x, j) => expect(x).toBeCloseTo(j === a ? 1 : 0, 9)));
+    const xyz = Array.from(project(Float32Array.from(pts), 4, pca, [0, 1, 2, 3, 4, 5], 3)).map((x) => Math.round(x * 1e6) / 1e6 + 0);
+    expect(xyz).toEqual([3, 0, 0, -3, 0, 0, 0, 2, 0, 0, -2, 0, 0, 0, 1, 0, 0, -1]);
+    expect(() => project(Float32Array.from(pts), 4, pca, [0], 4)).toThrow(RangeError);
+  });
+  it("pcaAxes(random anisotropic data, k = 3): each axis is a unit eigenvector of the covariance (C v = λ v), orthogonal to the others, shares descending", () => {
+    const random = mulberry32(9);
+    const n = 400;
+    const D = 10;
+    const x = Float32Array.from({length: n * D}, (_, i) => (random() - 0.5) * (1 + 1.5 * (i % D)));
+    const pca = pcaAxes(x, D, n, 3);
+    const C = new Float64Array(D * D); // (D, D) covariance, computed here directly
+    for (let i = 0; i < n; i++) for (let a = 0; a < D; a++) for (let b = 0; b < D; b++) C[a * D + b] += (x[i * D + a] - pca.mean[a]) * (x[i * D + b] - pca.mean[b]) / (n - 1);
+    let trace = 0;
+    for (let a = 0; a < D; a++) trace += C[a * D + a];
+    expect(pca.axes).toHaveLength(3);
+    pca.axes.forEach((v, k) => {
+      const Cv = Array.from({length: D}, (_, a) => v.reduce((s, vb, b) => s + C[a * D + b] * vb, 0));
+      const lambda = pca.explained[k] * trace;
+      Cv.forEach((c, a) => expect(c).toBeCloseTo(lambda * v[a], 4));
+      pca.axes.forEach((u, l) => expect(u.reduce((s, ua, a) => s + ua * v[a], 0)).toBeCloseTo(k === l ? 1 : 0, 6));
+    });
+    expect(pca.explained[0]).toBeGreaterThanOrEqual(pca.explained[1]);
+    expect(pca.explained[1]).toBeGreaterThanOrEqual(pca.explained[2]);
   });
 });

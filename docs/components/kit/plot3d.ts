@@ -27,7 +27,28 @@ export interface Figure3dOptions {
 const MAX_SCENES = 2;
 const live: {close(): void}[] = [];
 let plotly: Promise<Plotly> | null = null;
-const loadPlotly = () => (plotly ??= import("plotly.js-gl3d-dist-min").then((m) => ((m as {default?: Plotly}).default ?? (m as unknown as Plotly))));
+const loadPlotly = () => (plotly ??= withReadbackHint(() => import("plotly.js-gl3d-dist-min")).then((m) => ((m as {default?: Plotly}).default ?? (m as unknown as Plotly))));
+
+// plotly's gl3d renders axis text into a 2-D canvas and reads it back with getImageData, label by
+// label; Chromium then warns on the console unless the context was made with willReadFrequently.
+// 2-D contexts made while plotly loads or draws get that hint (nothing else changes; depth-counted
+// so overlapping draws restore the original getContext exactly once).
+let hinting = 0;
+let originalGetContext: typeof HTMLCanvasElement.prototype.getContext | null = null;
+async function withReadbackHint<T>(f: () => Promise<T>): Promise<T> {
+  const proto = HTMLCanvasElement.prototype;
+  if (hinting++ === 0) {
+    const original = (originalGetContext = proto.getContext);
+    proto.getContext = function (this: HTMLCanvasElement, kind: string, settings?: object) {
+      return (original as (this: HTMLCanvasElement, kind: string, settings?: object) => RenderingContext | null).call(this, kind, kind === "2d" ? {willReadFrequently: true, ...settings} : settings);
+    } as typeof proto.getContext;
+  }
+  try {
+    return await f();
+  } finally {
+    if (--hinting === 0 && originalGetContext) proto.getContext = originalGetContext;
+  }
+}
 
 /** Whether this browser can make a WebGL context (headless Chromium can, with software GL). */
 export function hasWebGL(): boolean {
@@ -54,7 +75,8 @@ export function figure3d(options: Figure3dOptions): HTMLElement {
   root.className = "lab-figure3d";
   const view = document.createElement("div");
   view.className = "lab-figure3d-view";
-  view.setAttribute("role", "img");
+  // A group, not an img: the 3-D scene holds plotly's buttons, and an img may not contain controls (axe nested-interactive).
+  view.setAttribute("role", "group");
   view.setAttribute("aria-label", alt);
   const caption = document.createElement("figcaption");
   caption.textContent = alt;
@@ -104,10 +126,10 @@ export function figure3d(options: Figure3dOptions): HTMLElement {
     container = document.createElement("div");
     container.style.height = `${height}px`;
     view.replaceChildren(container);
-    await P.newPlot(container, traces, {
+    await withReadbackHint(() => P.newPlot(container!, traces, {
       width, height, margin: {l: 0, r: 0, t: 10, b: 0}, font: FONT, paper_bgcolor: "rgba(0,0,0,0)",
       scene: {...scene}, showlegend: traces.length > 1, legend: {x: 0, y: 1}
-    }, {displaylogo: false, responsive: false, modeBarButtonsToRemove: ["toImage"]});
+    }, {displaylogo: false, responsive: false, modeBarButtonsToRemove: ["toImage"]}));
     drawn = true;
     live.push(handle);
     status.replaceChildren();
@@ -125,7 +147,7 @@ export function figure3d(options: Figure3dOptions): HTMLElement {
     const w = Math.floor(entry.contentRect.width);
     if (w <= 0 || w === width) return;
     width = w;
-    if (container) void loadPlotly().then((P) => container && P.relayout(container, {width}));
+    if (container) void loadPlotly().then((P) => container && withReadbackHint(() => P.relayout(container!, {width})));
     else drawFlat();
   });
   sizes.observe(root);
