@@ -4,7 +4,8 @@
 import * as Plot from "@observablehq/plot";
 import {fmt, palette, plotDefaults} from "../kit/chart-style.js";
 import {notice} from "../kit/callouts.js";
-import {IGNORE_INDEX, type CharSpan, type Labelled} from "../../labs/sft/labels.js";
+import {IGNORE_INDEX} from "../../labs/sft/policies.js";
+import type {CharSpan, Labelled} from "../../labs/sft/labels.js";
 import type {TrainSnapshot, Variant} from "../../labs/sft/train.js";
 
 const TRAINED = "color-mix(in srgb, #3ca951 28%, transparent)";
