@@ -118,9 +118,9 @@ export function Samples(s: TrainSnapshot): HTMLElement {
     card.dataset.variant = v;
     card.append(el("strong", "", VARIANT_NAME[v]));
     card.append(el("div", "margin-top: 0.3rem; color: var(--theme-foreground-muted);", "answers “What is the symbol of Iron?” with"));
-    card.append(el("pre", "white-space: pre-wrap; margin: 0.2rem 0; font-size: 12px;", s.samples.answer[v] || "(nothing)"));
+    card.append(el("pre", "white-space: pre-wrap; overflow-wrap: anywhere; margin: 0.2rem 0; font-size: 12px;", s.samples.answer[v] || "(nothing)"));
     card.append(el("div", "color: var(--theme-foreground-muted);", "continues “<|im_start|>user↵” with"));
-    card.append(el("pre", "white-space: pre-wrap; margin: 0.2rem 0; font-size: 12px;", s.samples.question[v] || "(nothing)"));
+    card.append(el("pre", "white-space: pre-wrap; overflow-wrap: anywhere; margin: 0.2rem 0; font-size: 12px;", s.samples.question[v] || "(nothing)"));
     root.append(card);
   }
   return root;
