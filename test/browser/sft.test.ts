@@ -21,6 +21,29 @@ describe("/sft", () => {
     await s.close();
   });
 
+  it("loading the page and editing the conversation keep the main thread free: the tokenizer is built in a worker", RESPONSIVENESS_RETRY, async () => {
+    const s = await lab.open("/sft");
+    await s.page.waitForSelector(".sft-tokens");
+    const before = await s.slowdown();
+    await s.clearLongTasks();
+    // reload under the trace, so the load itself (and the tokenizer's construction) is measured
+    await s.page.reload({waitUntil: "load"});
+    await s.page.waitForSelector(".sft-tokens");
+    expect(await s.page.locator(".sft-own-vocab").getAttribute("data-outside")).toMatch(/^\d+$/);
+    const box = s.page.locator('.lab-control[data-key="chat"] textarea');
+    for (const chat of ["user: What is the symbol of Gold?\nassistant: Au.", "system: Be brief.\nuser: And of Tin?\nassistant: The symbol of Tin is Sn."]) {
+      await box.fill(chat);
+      await s.page.waitForFunction((end) => (document.querySelector(".sft-rendered")?.textContent ?? "").includes(end), chat.split("assistant: ")[1]);
+    }
+    await s.page.waitForSelector(".sft-tokens");
+    const loadTasks = await s.longTasks(); // Long Tasks API, buffered from the reload's navigation
+    const {slowdown} = await s.expectResponsive("sft load and edit", before);
+    expect(Math.max(0, ...loadTasks), "longest wall-clock task since the reload, ms").toBeLessThan(50 * Math.max(1, slowdown));
+    expect(await s.page.locator(".observablehq--error").count()).toBe(0);
+    expect(s.problems()).toEqual([]);
+    await s.close();
+  });
+
   it("bad input: an unknown role and a non-alternating Mistral chat show a message, typed text stays text", async () => {
     const s = await lab.open(`/sft?chat=${encodeURIComponent("user: <img src=x onerror=alert(1)>\ntool: run")}`);
     await s.page.waitForSelector('.lab-notice >> text=Line 2 starts a turn with the role "tool"');

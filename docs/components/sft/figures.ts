@@ -4,7 +4,8 @@
 import * as Plot from "@observablehq/plot";
 import {fmt, palette, plotDefaults} from "../kit/chart-style.js";
 import {notice} from "../kit/callouts.js";
-import {IGNORE_INDEX, type CharSpan, type Labelled} from "../../labs/sft/labels.js";
+import {IGNORE_INDEX} from "../../labs/sft/policies.js";
+import type {CharSpan, Labelled} from "../../labs/sft/labels.js";
 import type {TrainSnapshot, Variant} from "../../labs/sft/train.js";
 
 const TRAINED = "color-mix(in srgb, #3ca951 28%, transparent)";
@@ -117,9 +118,9 @@ export function Samples(s: TrainSnapshot): HTMLElement {
     card.dataset.variant = v;
     card.append(el("strong", "", VARIANT_NAME[v]));
     card.append(el("div", "margin-top: 0.3rem; color: var(--theme-foreground-muted);", "answers “What is the symbol of Iron?” with"));
-    card.append(el("pre", "white-space: pre-wrap; margin: 0.2rem 0; font-size: 12px;", s.samples.answer[v] || "(nothing)"));
+    card.append(el("pre", "white-space: pre-wrap; overflow-wrap: anywhere; margin: 0.2rem 0; font-size: 12px;", s.samples.answer[v] || "(nothing)"));
     card.append(el("div", "color: var(--theme-foreground-muted);", "continues “<|im_start|>user↵” with"));
-    card.append(el("pre", "white-space: pre-wrap; margin: 0.2rem 0; font-size: 12px;", s.samples.question[v] || "(nothing)"));
+    card.append(el("pre", "white-space: pre-wrap; overflow-wrap: anywhere; margin: 0.2rem 0; font-size: 12px;", s.samples.question[v] || "(nothing)"));
     root.append(card);
   }
   return root;
