@@ -45,7 +45,7 @@ export function LandscapeFigure(l: Landscape, {invalidation}: {invalidation?: Pr
     }
   ];
   const scene = {
-    xaxis: {title: {text: "rank r"}, dtick: 1}, yaxis: {title: {text: "α"}, type: "log"}, zaxis: {title: {text: "‖ΔŴ − ΔW‖²_F"}, range: [0, top * 1.05]},
+    xaxis: {title: {text: "rank r"}, dtick: 1}, yaxis: {title: {text: "α"}, type: "log", tickvals: l.alphas, ticktext: l.alphas.map(String)}, zaxis: {title: {text: "‖ΔŴ − ΔW‖²_F"}, range: [0, top * 1.05]},
     camera: {eye: {x: -1.6, y: -1.5, z: 0.8}}, aspectmode: "manual", aspectratio: {x: 1.3, y: 1, z: 0.7}
   };
   const alt = `The loss ‖ΔŴ − ΔW‖²_F after ${l.steps} Adam steps over rank r from ${l.ranks[0]} to ${l.ranks.at(-1)} and α from ${l.alphas[0]} to ${l.alphas.at(-1)}, ` +
