@@ -57,6 +57,23 @@ describe("3-D figures", () => {
     await s.close();
   });
 
+  it("/lora: the (rank r, α) loss surface with the Eckart–Young floor renders in WebGL; its text names where more rank stops helping, at the floor; axe and 375 px pass", async () => {
+    const s = await lab.open("/lora");
+    await showFigure(s);
+    const alt = (await s.page.locator(".lab-figure3d figcaption").first().textContent()) ?? "";
+    const m = alt.match(/ to ([\d.]+) at r = (\d+) \(floor ([\d.]+)\), after which no rank lowers it by more than 1% of/);
+    expect(m, alt).not.toBeNull();
+    const [loss, r, floor] = m!.slice(1).map(Number);
+    expect(r).toBe(4); // the default problem's signal has rank r* = 4; beyond it only noise is left to fit
+    expect(Math.abs(loss - floor)).toBeLessThanOrEqual(0.01 * floor + 1e-3);
+    const sentence = (await s.page.locator(".landscape-sentence").textContent()) ?? "";
+    expect(sentence).toMatch(/rank 4 is where more rank stops helping/);
+    await s.expectAccessible();
+    await s.expectFitsPhone();
+    expect(problems(s)).toEqual([]);
+    await s.close();
+  });
+
   it("/word2vec: the 3-D PCA cloud renders in WebGL; its text gives three variance shares and the same selected words as the 2-D map's bold labels; axe and 375 px pass", async () => {
     const s = await lab.open("/word2vec?word=money");
     await s.page.waitForSelector(".w2v-neighbours");
