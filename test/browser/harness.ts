@@ -98,6 +98,9 @@ export async function launchLab(): Promise<Lab> {
         // A warning is a defect too (e.g. Plot's "implicit z channel has high cardinality").
         // Playwright's own note when a context blocks service workers is not the page's.
         if (message.text().startsWith("Service Worker registration blocked by Playwright")) return;
+        // Chromium's software GL notes when plotly's gl3d reads its picking buffer back for hover
+        // ("GPU stall due to ReadPixels"): a timing-dependent driver performance note, not a page defect.
+        if (GPU_STALL.test(message.text())) return;
         if (message.type() === "error" || message.type() === "warning") problems.push(`console ${message.type()}: ${message.text()}`);
       });
       page.on("pageerror", (error) => problems.push(`uncaught: ${error.message}`));
@@ -187,6 +190,8 @@ export async function launchLab(): Promise<Lab> {
     }
   };
 }
+
+const GPU_STALL = /^\[\.WebGL-[0-9a-fx]+\]GL Driver Message \(OpenGL, Performance, [A-Z_]+, High\): GPU stall due to ReadPixels( \(this message will no longer repeat\))?$/;
 
 // axe-core's browser build, injected into the page under test (read once).
 let axeSource: string | null = null;

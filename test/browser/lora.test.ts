@@ -108,9 +108,7 @@ describe("/lora", () => {
     await s.page.waitForSelector(".lab-control-error >> text=d must be at most 65536, got 1e+308");
     expect(await text(s, ".shape-result")).toMatch(/^A is 8 × 4096, B is 4096 × 8: 65,536 trainable numbers/);
     expect(await s.page.locator("text=∞").count()).toBe(0);
-    // typing in the adapter-shape boxes scrolls the 3-D loss surface above them into view; its one Chromium
-    // software-GL notice ("GPU stall due to ReadPixels", plotly's hover picking) is filtered as in plot3d.test.ts
-    expect(s.problems().filter((p) => !/GPU stall due to ReadPixels( \(this message will no longer repeat\))?$/.test(p))).toEqual([]);
+    expect(s.problems()).toEqual([]);
     await s.close();
   });
 

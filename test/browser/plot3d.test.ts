@@ -20,13 +20,8 @@ async function showFigure(s: PageSession): Promise<void> {
   await s.page.waitForSelector(".lab-figure3d canvas", {timeout: 45_000});
 }
 
-/**
- * The page's problems, less one Chromium notice: plotly's gl3d reads its picking framebuffer back
- * (readPixels, for hover) after a redraw, and Chromium's software GL reports "GPU stall due to
- * ReadPixels" as a console warning whenever that read has to wait. It is a driver performance note
- * about plotly's hover picking, timing-dependent, not a defect of the page; every other warning counts.
- */
-const problems = (s: PageSession) => s.problems().filter((p) => !/^console warning: \[\.WebGL-[0-9a-fx]+\]GL Driver Message \(OpenGL, Performance, [A-Z_]+, High\): GPU stall due to ReadPixels( \(this message will no longer repeat\))?$/.test(p));
+/** The page's problems (the harness already leaves out Chromium's "GPU stall due to ReadPixels" note). */
+const problems = (s: PageSession) => s.problems();
 
 /** Every WebGL context request answers null, as in a browser without WebGL. */
 const noWebGL = () => {
