@@ -26,6 +26,17 @@ describe("/rag", () => {
     await s.close();
   });
 
+  it("the pooling table shows word2vec mean/SIF and the tiny GPT's mean and last-token rows, trained at build time", async () => {
+    const s = await lab.open("/rag", {waitFor: ".rag-pooling"});
+    const rows = await s.page.locator(".rag-pooling tbody tr").allTextContents();
+    expect(rows.length).toBe(8); // 4 poolings × single/multi
+    for (const name of ["word2vec, mean", "word2vec, SIF", "tiny GPT, mean of hidden states", "tiny GPT, last token"]) expect(rows.some((r) => r.startsWith(name))).toBe(true);
+    expect(await s.page.locator(".rag-gpt-budget").textContent()).toMatch(/trained at build time on the chunks' text: \d+ AdamW steps/);
+    expect(await s.page.evaluate(() => document.body.innerText.includes("NaN"))).toBe(false);
+    expect(s.problems()).toEqual([]);
+    await s.close();
+  });
+
   it("a changed control re-evaluates the 215 questions in the worker, main-thread tasks under 50 ms", RESPONSIVENESS_RETRY, async () => {
     const s = await lab.open("/rag?k1=1.5", {waitFor: ".rag-metrics"});
     const before = await s.slowdown();
