@@ -2,10 +2,9 @@
 // UTF-8 bytes, same architecture, steps and batch) and both scored on the same held-out ~4 KB. Runs at build
 // time on tfjs's wasm backend in Node (cpu if wasm cannot load); writes firstState(config, results).
 import {readFileSync} from "node:fs";
-import {createRequire} from "node:module";
-import {dirname, join} from "node:path";
+import {join} from "node:path";
 import * as tf from "@tensorflow/tfjs";
-import {setWasmPaths} from "@tensorflow/tfjs-backend-wasm";
+import {useWasmInNode} from "../../scripts/tfjs-wasm-node.js";
 import {firstState} from "../../labs/kit/first-state.js";
 import {TOKENIZATIONS, trainAndScore, type GptPerplexityConfig} from "../../labs/metrics/gpt-perplexity.js";
 import {brownDir} from "../../labs/word2vec/brown-files.js";
@@ -28,15 +27,7 @@ function take(files: string[], bytes: number): string {
   return out.join("\n");
 }
 
-try {
-  const require = createRequire(import.meta.url);
-  tf.env().set("WASM_HAS_MULTITHREAD_SUPPORT", false);
-  setWasmPaths(join(dirname(require.resolve("@tensorflow/tfjs-backend-wasm")), "/"));
-  if (!(await tf.setBackend("wasm"))) throw new Error("no wasm");
-} catch {
-  await tf.setBackend("cpu");
-}
-await tf.ready();
+await useWasmInNode(tf);
 
 const trainFiles = ["ca02", "ca03", "ca04", "ca05", "ca06", "ca07", "ca08", "ca09", "ca10", "ca11", "ca12"];
 const train = take(trainFiles, TEXT.trainBytes);

@@ -1,10 +1,8 @@
 // The SFT notebook's tiny GPT trained at build time on this corpus's chunks (default chunking), then used as
 // a chunk and question encoder by mean pooling and by last-token pooling; exact cosine search; recall@k and
 // MRR per question type. tfjs wasm backend in Node (cpu if wasm cannot load); writes firstState(config, result).
-import {createRequire} from "node:module";
-import {dirname, join} from "node:path";
 import * as tf from "@tensorflow/tfjs";
-import {setWasmPaths} from "@tensorflow/tfjs-backend-wasm";
+import {useWasmInNode} from "../../scripts/tfjs-wasm-node.js";
 import {firstState} from "../../labs/kit/first-state.js";
 import {chunkDocs} from "../../labs/rag/chunk.js";
 import {readSotu} from "../../labs/rag/corpus-files.js";
@@ -15,15 +13,7 @@ import {answerSpans} from "../../labs/rag/metrics.js";
 
 const CONFIG: GptPoolingConfig = {seed: 42, dModel: 48, nHeads: 4, nLayers: 1, context: 64, batch: 4, steps: 150, lr: 3e-3};
 
-try {
-  const require = createRequire(import.meta.url);
-  tf.env().set("WASM_HAS_MULTITHREAD_SUPPORT", false);
-  setWasmPaths(join(dirname(require.resolve("@tensorflow/tfjs-backend-wasm")), "/"));
-  if (!(await tf.setBackend("wasm"))) throw new Error("no wasm");
-} catch {
-  await tf.setBackend("cpu");
-}
-await tf.ready();
+await useWasmInNode(tf);
 
 const docs = readSotu();
 const text = new Map(docs.map((d) => [d.id, d.text]));
