@@ -2,17 +2,6 @@
 // Framework's own bundling of @tensorflow/tfjs-backend-wasm keeps its imports of Node built-ins (fs, os,
 // path: the package maps them away only through its "browser" field, which esbuild honours), so the
 // worker ships as one self-contained module with its own copy of tfjs.
-import {build} from "esbuild";
+import {bundleWorker} from "../../scripts/bundle-worker.js";
 
-const result = await build({
-  entryPoints: ["labs/sft/worker.ts"],
-  bundle: true,
-  format: "esm",
-  platform: "browser",
-  target: "es2022",
-  minify: true,
-  legalComments: "none",
-  write: false,
-  logLevel: "error"
-});
-process.stdout.write(result.outputFiles[0].contents);
+process.stdout.write(await bundleWorker("labs/sft/worker.ts"));

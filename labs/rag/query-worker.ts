@@ -1,7 +1,7 @@
 // Module worker behind the page's "ask" and "update the index" cells: keeps one RagIndex and answers
 // requests {id, type: "build" | "query" | "add" | "replace" | "delete"} with {id, ok, result | message}.
 // Index builds and searches stay off the page's main thread.
-import {InputError} from "../kit/params.js";
+import {serveRequests} from "../kit/worker-requests.js";
 import {extractAnswer} from "./answer.js";
 import type {Doc} from "./corpus.js";
 import type {EvalData} from "./evaluate.js";
@@ -45,14 +45,4 @@ async function handle(r: QueryRequest): Promise<unknown> {
   throw new Error("Unknown request.");
 }
 
-let queue = Promise.resolve();
-self.onmessage = (event: MessageEvent<QueryRequest>) => {
-  const r = event.data;
-  queue = queue.then(async () => {
-    try {
-      self.postMessage({id: r.id, ok: true, result: await handle(r)});
-    } catch (e) {
-      self.postMessage({id: r.id, ok: false, message: e instanceof Error ? e.message : String(e), input: e instanceof InputError});
-    }
-  });
-};
+serveRequests(handle);
