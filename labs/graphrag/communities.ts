@@ -57,9 +57,8 @@ export function bestLouvain(graph: UndirectedGraph, resolution: number, random: 
   if (graph.size > 0) {
     let bestQ = -Infinity;
     for (let t = 0; t < trials; t++) {
-      const membership = louvain(graph, {resolution, rng: random, getEdgeWeight: "weight"});
-      const q = modularity(graph, membership, resolution);
-      if (q > bestQ) { bestQ = q; best = membership; }
+      const run = louvain.detailed(graph, {resolution, rng: random, getEdgeWeight: "weight"}); // .modularity is at γ
+      if (run.modularity > bestQ) { bestQ = run.modularity; best = run.communities; }
     }
   }
   const groups = new Map<number | string, string[]>();
@@ -75,10 +74,12 @@ export function bestLouvain(graph: UndirectedGraph, resolution: number, random: 
 /** The subgraph induced by `nodes` (in that order), keeping each edge's weight. */
 export function inducedSubgraph(graph: UndirectedGraph, nodes: string[]): UndirectedGraph {
   const sub = graph.nullCopy() as UndirectedGraph;
+  const inside = new Set(nodes);
   for (const n of nodes) sub.addNode(n);
   for (const n of nodes)
-    graph.forEachEdge(n, (edge, attributes, source, target) => {
-      if (sub.hasNode(source) && sub.hasNode(target) && !sub.hasEdge(edge)) sub.addEdgeWithKey(edge, source, target, {weight: edgeWeight(attributes)});
+    graph.forEachEdge(n, (_edge, attributes, source, target) => {
+      // each edge is seen from both ends: add it from its source only (a self-loop once)
+      if (source === n && inside.has(target) && !(source === target && sub.hasEdge(source, target))) sub.addEdge(source, target, {weight: edgeWeight(attributes)});
     });
   return sub;
 }
