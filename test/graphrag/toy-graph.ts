@@ -1,6 +1,8 @@
 // A hand-made corpus and hierarchy for the search tests: two documents, one paragraph = one sentence =
 // one text unit, entities found by exact string search (a brute-force stand-in for extraction), so the
 // right reports, neighbourhoods and answers are known by construction.
+import {chunkDocs, DEFAULT_CHUNKING} from "../../labs/rag/chunk.js";
+import type {Doc} from "../../labs/rag/corpus.js";
 import {sentenceSpans} from "../../labs/rag/text.js";
 import type {Community, Entity, EntityGraphData, Hierarchy, Relation, SentenceRef, TextUnit} from "../../labs/graphrag/types.js";
 
@@ -20,10 +22,16 @@ export const DOCS = [
 
 export const NAMES = ["Alice Smith", "Acme Corp", "Springfield", "Zeta Agency", "Bob Jones", "Capital City", "Erin Gray", "Carol White", "Riverton", "Jazz Festival", "Dan Brown"];
 
-export function toyGraph(): EntityGraphData {
+export const toyDocs = (): Doc[] => DOCS.map((d) => ({id: d.id, title: d.title, year: d.year, text: d.paragraphs.join("\n\n")}));
+
+/** The toy graph over one unit per paragraph, or over labs/rag's default chunks (one per toy document). */
+export function toyGraph(units: "paragraphs" | "default-chunks" = "paragraphs"): EntityGraphData {
+  return units === "paragraphs" ? graphOver(paragraphUnits()) : graphOver(chunkDocs(toyDocs(), DEFAULT_CHUNKING).map((c, id) => ({...c, id})));
+}
+
+function paragraphUnits(): TextUnit[] {
   const units: TextUnit[] = [];
-  const docs = DOCS.map((d) => ({id: d.id, title: d.title, year: d.year, text: d.paragraphs.join("\n\n")}));
-  for (const d of docs) {
+  for (const d of toyDocs()) {
     let at = 0;
     for (const p of d.text.split("\n\n")) {
       const start = d.text.indexOf(p, at);
@@ -31,6 +39,10 @@ export function toyGraph(): EntityGraphData {
       at = start + p.length;
     }
   }
+  return units;
+}
+
+function graphOver(units: TextUnit[]): EntityGraphData {
   const sentencesOf = (u: TextUnit): SentenceRef[] => sentenceSpans(u.text).map((s) => ({docId: u.docId, start: u.start + s.start, end: u.start + s.end}));
   const entities: Entity[] = NAMES.map((name) => {
     const inUnits = units.filter((u) => u.text.includes(name));
