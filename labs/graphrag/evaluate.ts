@@ -28,12 +28,13 @@ export interface GraphEvalConfig {
   communityProp: number;
   reportBudget: number; // tokens per community report (default 300)
   threshold: number; // answer abstains below this coverage (labs/rag's evaluation uses 0.4)
+  localFallback: "none" | "dense" | "hybrid"; // what answers when local search finds no entity (the page: vector search)
   batch: number; // questions per step
 }
 
 export const DEFAULT_GRAPH_EVAL: GraphEvalConfig = {
   budget: 1000, hops: LOCAL_DEFAULTS.hops, textUnitProp: LOCAL_DEFAULTS.textUnitProp, communityProp: LOCAL_DEFAULTS.communityProp,
-  reportBudget: DEFAULT_REPORT_BUDGET, threshold: 0.4, batch: 10
+  reportBudget: DEFAULT_REPORT_BUDGET, threshold: 0.4, localFallback: "none", batch: 10
 };
 
 export interface GraphEvalData {
@@ -55,7 +56,7 @@ export interface GraphCell {
   inGold: number; // answer's cited sentence lies inside a gold passage
   abstained: number; // answered nothing (for unanswerable questions: the right call)
   tokens: number; // Σ context tokens read
-  noEntity: number; // local search only: no anchor in the question (empty context)
+  noEntity: number; // local search only: no anchor in the question (empty context, or the fallback's)
 }
 
 export interface GraphEvalSnapshot extends LoopSnapshot {
@@ -91,6 +92,7 @@ export function checkGraphEvalConfig(c: GraphEvalConfig): void {
   checkBudget(c.budget, "The context budget");
   checkBudget(c.reportBudget, "The report budget");
   checkLocalOptions({hops: c.hops, budget: c.budget, textUnitProp: c.textUnitProp, communityProp: c.communityProp, threshold: c.threshold});
+  if (c.localFallback !== "none" && c.localFallback !== "dense" && c.localFallback !== "hybrid") throw new InputError(`The local-search fallback must be none, dense or hybrid, got "${c.localFallback}".`);
   if (!Number.isInteger(c.batch) || c.batch < 1) throw new InputError(`batch must be a positive whole number, got ${c.batch}.`);
 }
 
@@ -119,6 +121,7 @@ export function runMethod(state: GraphEvalState, method: string, q: string): Out
   if (method === "dense" || method === "hybrid") return ragOutcome(state, q, method);
   if (method === "local") {
     const r = localSearch(state.search, q, {hops: config.hops, budget: config.budget, textUnitProp: config.textUnitProp, communityProp: config.communityProp, threshold: config.threshold});
+    if (r.noEntity && config.localFallback !== "none") return {...ragOutcome(state, q, config.localFallback), noEntity: true};
     return {context: r.context, tokens: r.tokens, answer: r.answer, noEntity: r.noEntity};
   }
   const level = Number(method.slice("global C".length));

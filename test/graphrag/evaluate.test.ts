@@ -52,6 +52,15 @@ describe("graphEval", () => {
     expect(snap.cells.dense.unanswerable.n).toBe(1);
   });
 
+  it("graphEval(localFallback dense) answers the entity-less question with dense retrieval's context", () => {
+    let state = graphEval.init({...DEFAULT_GRAPH_EVAL, localFallback: "dense", batch: 5, data: data()});
+    state = graphEval.step(state);
+    const snap = graphEval.snapshot(state, 1);
+    expect(snap.cells.local.unanswerable.noEntity).toBe(1);
+    expect(snap.cells.local.unanswerable.tokens).toBe(snap.cells.dense.unanswerable.tokens);
+    expect(snap.cells.local.unanswerable.tokens).toBeGreaterThan(0);
+  });
+
   it("graphEval(...) keeps every method within the budget; a 10-token budget fits no 28-token chunk", () => {
     const snap = run(10);
     for (const m of snap.methods) for (const t of ["single", "multi", "unanswerable"] as const) expect(snap.cells[m][t].tokens).toBeLessThanOrEqual(10 * snap.cells[m][t].n);
@@ -70,5 +79,6 @@ describe("graphEval", () => {
     expect(() => graphEval.init({...DEFAULT_GRAPH_EVAL, data: {...data(), graph: toyGraph("paragraphs")}})).toThrow(/default chunks/);
     expect(() => graphEval.init({...DEFAULT_GRAPH_EVAL, budget: 0, data: data()})).toThrow(InputError);
     expect(() => graphEval.init({...DEFAULT_GRAPH_EVAL, batch: 0, data: data()})).toThrow(InputError);
+    expect(() => graphEval.init({...DEFAULT_GRAPH_EVAL, localFallback: "bm42" as "none", data: data()})).toThrow(InputError);
   });
 });

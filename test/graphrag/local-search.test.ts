@@ -16,6 +16,8 @@ describe("queryEntities", () => {
   it("queryEntities(...) finds multi-word names, possessives and case variants, longest first, in query order", () => {
     expect(queryEntities(lookup, "Did the JAZZ festival's crowd love Dan Brown's set in Riverton?")).toEqual(["jazz festival", "dan brown", "riverton"]);
     expect(queryEntities(lookup, "What is the weather like?")).toEqual([]);
+    const junk = new Map([...lookup, ["what", "what"], ["the", "the"]]); // an extractor's junk keys
+    expect(queryEntities(junk, "What did the Zeta Agency do?")).toEqual(["zeta agency"]);
   });
   it("matchKey(...) drops a possessive and a leading 'the'", () => {
     expect(matchKey("The Zeta Agency’s")).toBe("zeta agency");
