@@ -1,6 +1,6 @@
 // The GraphRAG measurement as an init/step Algorithm (labs/kit/loop.ts): on the /rag notebook's labelled
-// questions, local search, global search (one method per level), vector RAG (labs/rag dense) and hybrid
-// (labs/rag hybrid, RRF) each read at most the same number of context tokens; per question type we sum
+// questions, local search, global search (one method per level), vector RAG (labs/rag dense), hybrid
+// (labs/rag hybrid, RRF) and BM25 alone (the strongest baseline on these questions) each read at most the same number of context tokens; per question type we sum
 // gold-passage recall (share of the gold sentences lying inside the context read) and answer accuracy
 // (SQuAD EM / token F1, answer sentence holds the gold answer, cited sentence inside a gold passage).
 // The paper has no gold answers and did not evaluate local search (Edge et al. 2024, §4); this is ours.
@@ -28,7 +28,7 @@ export interface GraphEvalConfig {
   communityProp: number;
   reportBudget: number; // tokens per community report (default 300)
   threshold: number; // answer abstains below this coverage (labs/rag's evaluation uses 0.4)
-  localFallback: "none" | "dense" | "hybrid"; // what answers when local search finds no entity (the page: vector search)
+  localFallback: "none" | RagMethod; // what answers when local search finds no entity (the page: vector search)
   batch: number; // questions per step
 }
 
@@ -62,7 +62,7 @@ export interface GraphCell {
 export interface GraphEvalSnapshot extends LoopSnapshot {
   done: number;
   total: number;
-  methods: string[]; // "local", "global C0", …, "dense", "hybrid"
+  methods: string[]; // "local", "global C0", …, "bm25", "dense", "hybrid"
   cells: Record<string, Record<QuestionType, GraphCell>>;
   cost: CostRow[]; // the context-cost table of the hierarchy's reports
   budget: number;
@@ -79,6 +79,9 @@ interface GraphEvalState {
   cost: CostRow[];
 }
 
+type RagMethod = "bm25" | "dense" | "hybrid";
+const RAG_METHODS: readonly string[] = ["bm25", "dense", "hybrid"];
+
 interface Outcome {
   context: SpanRef[];
   tokens: number;
@@ -92,12 +95,12 @@ export function checkGraphEvalConfig(c: GraphEvalConfig): void {
   checkBudget(c.budget, "The context budget");
   checkBudget(c.reportBudget, "The report budget");
   checkLocalOptions({hops: c.hops, budget: c.budget, textUnitProp: c.textUnitProp, communityProp: c.communityProp, threshold: c.threshold});
-  if (c.localFallback !== "none" && c.localFallback !== "dense" && c.localFallback !== "hybrid") throw new InputError(`The local-search fallback must be none, dense or hybrid, got "${c.localFallback}".`);
+  if (c.localFallback !== "none" && !RAG_METHODS.includes(c.localFallback)) throw new InputError(`The local-search fallback must be none, bm25, dense or hybrid, got "${c.localFallback}".`);
   if (!Number.isInteger(c.batch) || c.batch < 1) throw new InputError(`batch must be a positive whole number, got ${c.batch}.`);
 }
 
-/** Vector RAG / hybrid at a token budget: the ranked chunks, in order, each taken if it still fits. */
-function ragOutcome(state: GraphEvalState, q: string, method: "dense" | "hybrid"): Outcome {
+/** labs/rag retrieval (BM25, dense or hybrid) at a token budget: the ranked chunks, in order, each taken if it still fits. */
+function ragOutcome(state: GraphEvalState, q: string, method: RagMethod): Outcome {
   let ranked: Retrieved[] = [];
   try {
     ranked = retrieve(state.rag, q, {method, k: 100});
@@ -118,7 +121,7 @@ function ragOutcome(state: GraphEvalState, q: string, method: "dense" | "hybrid"
 /** Runs one method on one question. */
 export function runMethod(state: GraphEvalState, method: string, q: string): Outcome {
   const {config} = state;
-  if (method === "dense" || method === "hybrid") return ragOutcome(state, q, method);
+  if (RAG_METHODS.includes(method)) return ragOutcome(state, q, method as RagMethod);
   if (method === "local") {
     const r = localSearch(state.search, q, {hops: config.hops, budget: config.budget, textUnitProp: config.textUnitProp, communityProp: config.communityProp, threshold: config.threshold});
     if (r.noEntity && config.localFallback !== "none") return {...ragOutcome(state, q, config.localFallback), noEntity: true};
@@ -155,7 +158,7 @@ export const graphEval: Algorithm<GraphEvalConfig & {data: GraphEvalData}, Graph
     }
     const reports = data.reports ?? communityReports(data.graph, data.hierarchy, {budget: config.reportBudget});
     const search = graphSearchIndex(data.graph, data.hierarchy, reports);
-    const methods = ["local", ...data.hierarchy.levels.map((_, l) => `global C${l}`), "dense", "hybrid"];
+    const methods = ["local", ...data.hierarchy.levels.map((_, l) => `global C${l}`), ...RAG_METHODS];
     const cells = Object.fromEntries(methods.map((m) => [m, Object.fromEntries(QUESTION_TYPES.map((t) => [t, emptyCell()]))])) as GraphEvalSnapshot["cells"];
     return {config, data, rag, search, methods, next: 0, cells, cost: costTable(data.graph, data.hierarchy, reports)};
   },

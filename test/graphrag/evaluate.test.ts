@@ -34,12 +34,12 @@ function run(budget: number) {
 }
 
 describe("graphEval", () => {
-  it("graphEval(budget 1000) reads every toy unit: gold recall 1 for local, dense and hybrid; F1 of the answer sentence 4/13", () => {
+  it("graphEval(budget 1000) reads every toy unit: gold recall 1 for local, BM25, dense and hybrid; F1 of the answer sentence 4/13", () => {
     const snap = run(1000);
-    expect(snap.methods).toEqual(["local", "global C0", "global C1", "dense", "hybrid"]);
+    expect(snap.methods).toEqual(["local", "global C0", "global C1", "bm25", "dense", "hybrid"]);
     expect(snap.done).toBe(3);
     expect(snap.progress).toBe(1);
-    for (const m of ["local", "dense", "hybrid"]) {
+    for (const m of ["local", "bm25", "dense", "hybrid"]) {
       expect(graphCellMeans(snap.cells[m].single).goldRecall).toBe(1);
       expect(graphCellMeans(snap.cells[m].multi).goldRecall).toBe(1);
       // "bob jones is director who runs zeta agency from capital city" (11 tokens) vs "bob jones": F1 = 2·(2/11)·1/(2/11 + 1)
