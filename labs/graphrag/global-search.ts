@@ -8,21 +8,23 @@ import {LUCENE_DEFAULTS} from "../rag/bm25.js";
 import {queryTerms} from "../rag/text.js";
 import {countTokens, sentenceKey, sentencePiece} from "./context.js";
 import type {ContextPiece} from "./local-search.js";
-import {checkBudget, levelCommunities} from "./reports.js";
+import {checkBudget, levelCommunities, reportPieces} from "./reports.js";
 import type {GraphSearchIndex} from "./search-index.js";
 
 export interface GlobalOptions {
   level?: number; // default 0 (C0, the root level)
   budget?: number; // context tokens, default 1000
   threshold?: number; // answer abstains below this coverage, default 0.4
+  partials?: boolean; // also give each scored report's best sentence (the map step's "partial answer"), default false
 }
 
-export const GLOBAL_DEFAULTS = {level: 0, budget: 1000, threshold: 0.4};
+export const GLOBAL_DEFAULTS = {level: 0, budget: 1000, threshold: 0.4, partials: false};
 
 export interface MapScore {
   community: number;
   score: number; // BM25 of the query against the report (0: no query term in it)
   tokens: number; // the report's tokens
+  partial?: string; // with options.partials and score > 0: the report's sentence covering most of the query's idf mass
 }
 
 export interface Kept {
@@ -58,6 +60,7 @@ export function globalSearch(index: GraphSearchIndex, query: string, options: Gl
   const {communities, index: bm25} = index.levels[o.level];
   const scores = bm25.score(qTerms, LUCENE_DEFAULTS); // slot → score
   const map: MapScore[] = communities.map((c, slot) => ({community: c, score: scores.get(slot) ?? 0, tokens: index.reports[c]?.tokens ?? 0}));
+  if (o.partials) for (const m of map) if (m.score > 0) m.partial = extractAnswer({bm25: index.unitIndex}, qTerms, reportPieces(index.reports[m.community], index.corpus), 0).text;
   const ranked = map.filter((m) => m.score > 0).sort((a, b) => b.score - a.score || a.community - b.community);
   const context: ContextPiece[] = [];
   const kept: Kept[] = [];

@@ -20,6 +20,13 @@ describe("globalSearch", () => {
     expect(r.answer.text).toBe("Dan Brown plays at the Jazz Festival every summer.");
   });
 
+  it("globalSearch(partials) gives each scored report its best sentence and none to the dropped ones", () => {
+    const r = globalSearch(index, Q, {level: 0, partials: true});
+    expect(r.map[1].partial).toBe("Dan Brown plays at the Jazz Festival every summer.");
+    expect(r.map[0].partial).toBeUndefined();
+    expect(globalSearch(index, Q, {level: 0}).map[1].partial).toBeUndefined();
+  });
+
   it("globalSearch(level 1) ranks the community holding Dan Brown first", () => {
     const r = globalSearch(index, Q, {level: 1});
     expect(r.map.map((m) => m.community)).toEqual([2, 3, 4, 5]);
