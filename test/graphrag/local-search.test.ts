@@ -4,7 +4,9 @@ import {localSearch} from "../../labs/graphrag/local-search.js";
 import {entityLookup, matchKey, queryEntities} from "../../labs/graphrag/match.js";
 import {communityReports} from "../../labs/graphrag/reports.js";
 import {graphSearchIndex} from "../../labs/graphrag/search-index.js";
-import {toyGraph, toyHierarchy} from "./toy-graph.js";
+import {mulberry32} from "../../labs/kit/random.js";
+import type {EntityGraphData, Hierarchy, TextUnit} from "../../labs/graphrag/types.js";
+import {graphOver, toyGraph, toyHierarchy} from "./toy-graph.js";
 
 const data = toyGraph(), h = toyHierarchy();
 const index = graphSearchIndex(data, h, communityReports(data, h));
@@ -88,5 +90,69 @@ describe("localSearch", () => {
     expect(() => localSearch(index, TWO_HOP, {textUnitProp: 0.9, communityProp: 0.2})).toThrow(InputError);
     expect(() => localSearch(index, TWO_HOP, {budget: 0})).toThrow(InputError);
     expect(() => localSearch(index, TWO_HOP, {level: 5})).toThrow(InputError);
+  });
+});
+
+describe("localSearch on random graphs", () => {
+  const NAMES = ["Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf", "Hotel", "India", "Juliet"];
+
+  /** Random one-sentence units naming 1–3 entities; hierarchy: one community per level holding all. */
+  function randomCase(seed: number) {
+    const r = mulberry32(seed);
+    const units: TextUnit[] = [];
+    let text = "";
+    const pieces: string[] = [];
+    for (let i = 0; i < 14; i++) {
+      const k = 1 + Math.floor(r() * 3);
+      const who = [...new Set(Array.from({length: k}, () => NAMES[Math.floor(r() * NAMES.length)]))];
+      pieces.push(`${who.join(" and ")} signed treaty number ${i} today.`);
+    }
+    for (const p of pieces) {
+      if (text) text += "\n\n";
+      units.push({id: units.length, docId: "r", title: "r", year: 1, start: text.length, end: text.length + p.length, text: p});
+      text += p;
+    }
+    const data = graphOver(units, NAMES);
+    data.entities = data.entities.filter((e) => e.units.length > 0);
+    const ids = data.entities.map((e) => e.id);
+    const h: Hierarchy = {resolution: 1, seed: 1, communities: [{id: 0, level: 0, parent: null, children: [], entities: ids}], levels: [{level: 0, membership: Object.fromEntries(ids.map((e) => [e, 0])), count: 1, modularity: 0}]};
+    return {data, h};
+  }
+
+  /** Hop distances from the anchors by brute force (repeated relaxation over every relation). */
+  function distances(data: EntityGraphData, anchors: string[]): Map<string, number> {
+    const d = new Map(anchors.map((a) => [a, 0]));
+    for (let round = 0; round < data.entities.length; round++) {
+      for (const rel of data.relations) {
+        const [a, b] = [d.get(rel.source), d.get(rel.target)];
+        if (a !== undefined && (b === undefined || b > a + 1)) d.set(rel.target, a + 1);
+        if (b !== undefined && (a === undefined || a > b + 1)) d.set(rel.source, b + 1);
+      }
+    }
+    return d;
+  }
+
+  it("localSearch(...) only reads units within reach (an anchor's, or a relation leaving an entity nearer than hops), and its path hops are graph distances", () => {
+    for (let seed = 1; seed <= 30; seed++) {
+      const {data, h} = randomCase(seed);
+      const idx = graphSearchIndex(data, h, communityReports(data, h));
+      const anchor = data.entities[seed % data.entities.length];
+      for (const hops of [1, 2]) {
+        const res = localSearch(idx, `Which treaty did ${anchor.name} sign?`, {hops, budget: 60, communityProp: 0});
+        expect(res.anchors).toEqual([anchor.id]);
+        const d = distances(data, res.anchors);
+        expect(res.reached).toBe([...d.values()].filter((x) => x <= hops).length);
+        for (const u of res.units) {
+          const here = data.entities.filter((e) => e.units.includes(u)).map((e) => d.get(e.id) ?? Infinity);
+          const reachable = here.includes(0) || here.some((a, i) => here.some((b, j) => i !== j && Math.min(a, b) < hops && Math.max(a, b) <= hops));
+          expect(reachable).toBe(true);
+        }
+        for (const e of res.path) {
+          expect(e.hop).toBe(Math.min(d.get(e.source)!, d.get(e.target)!) + 1);
+          expect(e.hop).toBeLessThanOrEqual(hops);
+        }
+        expect(res.tokens).toBeLessThanOrEqual(60);
+      }
+    }
   });
 });

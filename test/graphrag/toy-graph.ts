@@ -42,9 +42,10 @@ function paragraphUnits(): TextUnit[] {
   return units;
 }
 
-function graphOver(units: TextUnit[]): EntityGraphData {
+/** Entities = the given names found by exact string search in the units; relations = co-occurrence in a unit. */
+export function graphOver(units: TextUnit[], names: readonly string[] = NAMES): EntityGraphData {
   const sentencesOf = (u: TextUnit): SentenceRef[] => sentenceSpans(u.text).map((s) => ({docId: u.docId, start: u.start + s.start, end: u.start + s.end}));
-  const entities: Entity[] = NAMES.map((name) => {
+  const entities: Entity[] = names.map((name) => {
     const inUnits = units.filter((u) => u.text.includes(name));
     return {
       id: name.toLowerCase(), name, type: "other" as const,
