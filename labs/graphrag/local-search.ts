@@ -140,7 +140,7 @@ export function localSearch(index: GraphSearchIndex, query: string, options: Loc
   const edges = [...edgeHop.values()].sort((x, y) => x.hop - y.hop || y.r.weight - x.r.weight);
   for (const {r, hop: h} of edges) for (const u of r.units) if (!unitFrom.has(u)) unitFrom.set(u, {hop: h, edge: r});
 
-  const context: ContextPiece[] = [];
+  const reportPieces: ContextPiece[] = [];
   const used = {report: 0, relation: 0, unit: 0};
   const inContext = new Set<string>();
   const usedEdges: Relation[] = [];
@@ -166,7 +166,7 @@ export function localSearch(index: GraphSearchIndex, query: string, options: Loc
       if (used.report + t > partBudget.report) break;
       if (inContext.has(sentenceKey(s))) continue;
       inContext.add(sentenceKey(s));
-      context.push({...p, part: "report", tokens: t});
+      reportPieces.push({...p, part: "report", tokens: t});
       used.report += t;
       took = true;
     }
@@ -222,7 +222,6 @@ export function localSearch(index: GraphSearchIndex, query: string, options: Loc
   };
   usedEdges.forEach(addEdge);
 
-  const reportPieces = context.splice(0);
   const all = [...reportPieces, ...relationPieces, ...unitPieces];
   const answer = extractAnswer({bm25: index.unitIndex}, qTerms, [...unitPieces, ...relationPieces, ...reportPieces], o.threshold);
   return {
