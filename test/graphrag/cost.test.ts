@@ -32,3 +32,20 @@ describe("docTexts", () => {
     expect(rebuilt.length).toBe(text.length);
   });
 });
+
+describe("costTable with a leaf that repeats on the next level", () => {
+  it("costTable(...) counts a level-0 leaf again at level 1, where its id stays in the membership", () => {
+    const data = toyGraph();
+    const h = toyHierarchy();
+    // the music community (1) is not split: drop its children and keep id 1 in level 1's membership
+    h.communities[1].children = [];
+    h.communities = h.communities.slice(0, 4);
+    for (const e of h.communities[1].entities) h.levels[1].membership[e] = 1;
+    h.levels[1].count = 3;
+    const reports = communityReports(data, h, {budget: 300});
+    const rows = costTable(data, h, reports);
+    expect(rows[1].reports).toBe(3); // communities 1, 2, 3
+    expect(rows[1].tokens).toBe(reports[1].tokens + reports[2].tokens + reports[3].tokens);
+    expect(rows[0].tokens).toBe(reports[0].tokens + reports[1].tokens);
+  });
+});
