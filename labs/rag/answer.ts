@@ -19,7 +19,7 @@ export const DEFAULT_THRESHOLD = 0.5;
  * coverage = Σ idf(t) over distinct query terms in the sentence / Σ idf(t) over distinct query terms,
  * idf from the index's BM25 statistics (unseen terms weigh most). Abstains when coverage < threshold.
  */
-export function extractAnswer(index: RagIndex, qTerms: readonly string[], chunks: readonly Retrieved[], threshold = DEFAULT_THRESHOLD): Answer {
+export function extractAnswer(index: Pick<RagIndex, "bm25">, qTerms: readonly string[], chunks: readonly Retrieved[], threshold = DEFAULT_THRESHOLD): Answer {
   const distinct = [...new Set(qTerms)];
   const N = index.bm25.live;
   const idf = new Map(distinct.map((t) => [t, bm25Idf(N, index.bm25.df(t))]));
