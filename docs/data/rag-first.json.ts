@@ -1,5 +1,6 @@
 // The RAG page's first state: the whole question set evaluated with the default controls, so the page
 // shows measured numbers before anything runs in the browser (firstState: labs/kit/first-state.ts).
+// Dense retrieval uses corpusVectors (RAG_W2V, 50 epochs), the vectors rag-vectors.json ships to the page.
 import {firstState} from "../../labs/kit/first-state.js";
 import {loopStepper} from "../../labs/kit/loop.js";
 import {readSotu} from "../../labs/rag/corpus-files.js";

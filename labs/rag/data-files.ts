@@ -1,5 +1,5 @@
 // Node only (data loaders, benches): the corpus, the questions and the word vectors trained on the
-// corpus (5 epochs, seed 42, ~15 s), memoised in the OS temp directory so the page's loaders train once.
+// corpus (50 epochs, seed 42, ~20–30 s), memoised in the OS temp directory so the page's loaders train once.
 import {createHash} from "node:crypto";
 import {existsSync, readFileSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
