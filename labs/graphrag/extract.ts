@@ -157,7 +157,7 @@ function longestNonOverlapping(candidates: readonly Candidate[], text: string, t
   const clean: Candidate[] = [];
   for (const c of candidates) {
     const span = c.source === "gazetteer" ? c : cleanSpan(text, c.start, c.end); // gazetteer forms are names as written
-    if (span && isName(text.slice(span.start, span.end), table)) clean.push({...c, ...span});
+    if (span && isName(text.slice(span.start, span.end), table, c.source === "gazetteer")) clean.push({...c, ...span});
   }
   clean.sort((a, b) => b.end - b.start - (a.end - a.start) || RANK[a.source] - RANK[b.source] || a.start - b.start);
   const taken: Candidate[] = [];
@@ -184,9 +184,9 @@ function cleanSpan(text: string, start: number, end: number): {start: number; en
   return s < e ? {start: s, end: e} : null;
 }
 
-/** A name: starts with a capital or digit, ≤ MAX_WORDS words, every word capitalised but connectors, not junk. */
-function isName(surface: string, table: AliasTable): boolean {
-  if (!/^[\p{Lu}\p{N}]/u.test(surface)) return table.keys.has(surface.toLowerCase()); // lower-case gazetteer forms ("tax code")
+/** A name: a gazetteer form, or: starts with a capital or digit, ≤ MAX_WORDS words, every word capitalised but connectors, not junk. */
+function isName(surface: string, table: AliasTable, listed: boolean): boolean {
+  if (listed) return true;
   const words = surface.split(/\s+/);
   if (words.length > MAX_WORDS) return false;
   if (!words.every((w, i) => /^[\p{Lu}\p{N}]/u.test(w) || (i > 0 && CONNECTORS.has(w.toLowerCase())))) return false;

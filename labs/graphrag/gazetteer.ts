@@ -53,6 +53,73 @@ India | place
 Pakistan | place
 Ukraine | place
 Cuba | place
+Venezuela | place
+Nicaragua | place
+El Salvador | place
+Colombia | place
+Brazil | place
+Argentina | place
+Chile | place
+Peru | place
+Ecuador | place
+Bolivia | place
+Honduras | place
+Guatemala | place
+Costa Rica | place
+Dominican Republic | place
+Jamaica | place
+Germany | place
+France | place
+Italy | place
+Spain | place
+Poland | place
+Hungary | place
+Czech Republic | place
+Greece | place
+Turkey | place
+Ireland | place
+Northern Ireland | place
+Netherlands | place
+Belgium | place
+Norway | place
+Sweden | place
+Denmark | place
+Finland | place
+Romania | place
+Bulgaria | place
+Albania | place
+Serbia | place
+Croatia | place
+Estonia | place
+Latvia | place
+Lithuania | place
+Belarus | place
+Kazakhstan | place
+Egypt | place
+Saudi Arabia | place
+Jordan | place
+Lebanon | place
+Yemen | place
+Somalia | place
+Sudan | place
+Ethiopia | place
+Kenya | place
+Nigeria | place
+South Africa | place
+Liberia | place
+Rwanda | place
+Tunisia | place
+Morocco | place
+Qatar | place
+Indonesia | place
+Philippines | place
+Australia | place
+Burma | place
+Bangladesh | place
+Thailand | place
+Cambodia | place
+Taiwan | place
+United Kingdom | place | Britain; Great Britain; U.K.; UK
 # Government and political organisations
 Congress | organization | United States Congress; U.S. Congress; Members of Congress; Member of Congress
 Senate | organization | United States Senate; U.S. Senate
