@@ -17,7 +17,7 @@ const graph = buildGraph(units, mentions);
 const t3 = performance.now();
 
 const linked = new Set(graph.relations.flatMap((r) => [r.source, r.target]));
-const bySource = (s: string) => mentions.filter((m) => m.type === s).length;
+const ofType = (t: string) => mentions.filter((m) => m.type === t).length; // mentions per type
 const stats = {
   chunking: DEFAULT_CHUNKING,
   timings: {chunkMs: Math.round(t1 - t0), extractMs: Math.round(t2 - t1), graphMs: Math.round(t3 - t2), totalMs: Math.round(t3 - t0)},
@@ -30,7 +30,7 @@ const stats = {
     isolated: graph.entities.filter((e) => !linked.has(e.id)).length,
     singletons: graph.entities.filter((e) => e.mentions === 1).length,
     gazetteerEntries: GAZETTEER.length,
-    byType: {person: bySource("person"), place: bySource("place"), organization: bySource("organization"), other: bySource("other")},
+    mentionsByType: {person: ofType("person"), place: ofType("place"), organization: ofType("organization"), other: ofType("other")},
   },
 };
 process.stdout.write(JSON.stringify({graph, stats}));

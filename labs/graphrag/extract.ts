@@ -26,7 +26,8 @@ export const JUNK_KEYS: ReadonlySet<string> = new Set([
   "american", "americans", "national", "today", "yesterday", "tomorrow", "sunday", "monday", "tuesday", "wednesday",
   "thursday", "friday", "saturday", "january", "february", "march", "april", "june", "july", "august", "september",
   "october", "november", "december", "thank you", "applause", "laughter", "earth", "world", "west", "east", "north", "south",
-  "gi", "house", "church", "independence", "investments", "islamic", "god", "heaven", "lord",
+  "gi", "house", "church", "independence", "investments", "islamic", "god", "heaven", "lord", "jr", "sr", "st", "capital",
+  "trust fund", "child care", "uss", "street", "mr", "mrs", "ms", "dr", "he", "she", "we", "they", "it", "you", "i", "las", "los", "san",
 ]);
 
 /** All-caps words that are not names (roman numerals, emphasis, common initialisms). */

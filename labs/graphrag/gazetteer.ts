@@ -14,6 +14,7 @@ export const GAZETTEER_TEXT = `
 United States | place | America; U.S.; U.S.A.; USA; United States of America; U.S. of A.
 Soviet Union | place | USSR; U.S.S.R.; Soviet Union
 Washington | place | Washington, DC; Washington, D.C.; Washington D.C.
+District of Columbia | place | DC; D.C.
 Middle East | place | Mideast
 Persian Gulf | place | Gulf region
 Korean Peninsula | place
@@ -155,6 +156,7 @@ Department of Defense | organization | Defense Department
 Department of Homeland Security | organization | Homeland Security Department
 Department of Justice | organization | Justice Department
 Department of Veterans Affairs | organization | VA; Veterans Affairs; Veterans Administration
+Department of Health and Human Services | organization | Health and Human Services; HHS
 Department of Education | organization | Education Department
 Department of Energy | organization | Energy Department
 # International organisations and groups
@@ -187,6 +189,7 @@ American Families Plan | other
 American Rescue Plan | other
 Patriot Act | other | PATRIOT Act; USA PATRIOT Act
 Violence Against Women Act | other
+Ryan White Act | other | Ryan White CARE Act
 Clean Air Act | other
 Earned Income Tax Credit | other | EITC; earned income tax credit; earned-income tax credit
 NAFTA | other | North American Free Trade Agreement
@@ -229,7 +232,7 @@ Martin Luther King Jr. | person | Martin Luther King; Martin Luther King, Jr.; D
 Dick Cheney | person | Cheney
 Al Gore | person | Gore
 Joe Biden | person | Biden
-Jill Biden | person | Dr. Jill Biden
+Jill Biden | person | Dr. Jill Biden; Jill
 Hillary Clinton | person | Hillary; Hillary Rodham Clinton
 Nancy Pelosi | person | Pelosi
 Kamala Harris | person

@@ -209,14 +209,17 @@ export function addDocument(
 
 /**
  * The graph in graphology: one node per entity (attributes {name, type, mentions}), one undirected edge per
- * relation with weight ≥ minWeight (attribute {weight}). Entities left without an edge are kept (as isolated
- * nodes); drop them with the graph's API if a method needs it. `Graph` is passed in so the browser worker and
- * Node share this module. Errors: InputError if minWeight is not a whole number ≥ 1.
+ * relation with weight ≥ minWeight (attribute {weight}). Entities left without an edge (no co-occurrence, or
+ * only lighter ones) are kept as isolated nodes unless keepIsolated is false (community detection needs them
+ * gone). `Graph` is passed in so the browser worker and Node share this module.
+ * Errors: InputError if minWeight is not a whole number ≥ 1.
  */
-export function toGraphology(data: EntityGraphData, Graph: typeof UndirectedGraph, minWeight = 1): UndirectedGraph {
+export function toGraphology(data: EntityGraphData, Graph: typeof UndirectedGraph, minWeight = 1, keepIsolated = true): UndirectedGraph {
   if (!Number.isInteger(minWeight) || minWeight < 1) throw new InputError(`The minimum edge weight must be a whole number ≥ 1, got ${minWeight}.`);
+  const kept = data.relations.filter((r) => r.weight >= minWeight);
+  const linked = new Set(kept.flatMap((r) => [r.source, r.target]));
   const g = new Graph();
-  for (const e of data.entities) g.addNode(e.id, {name: e.name, type: e.type, mentions: e.mentions});
-  for (const r of data.relations) if (r.weight >= minWeight) g.addEdge(r.source, r.target, {weight: r.weight});
+  for (const e of data.entities) if (keepIsolated || linked.has(e.id)) g.addNode(e.id, {name: e.name, type: e.type, mentions: e.mentions});
+  for (const r of kept) g.addEdge(r.source, r.target, {weight: r.weight});
   return g;
 }

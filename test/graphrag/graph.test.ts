@@ -131,6 +131,12 @@ describe("toGraphology", () => {
     const e = data.entities[0];
     expect(toGraphology(data, UndirectedGraph).getNodeAttributes(e.id)).toEqual({name: e.name, type: e.type, mentions: e.mentions});
   });
+  it("toGraphology(data, UndirectedGraph, 2, false) drops the nodes left without an edge of weight ≥ 2", () => {
+    const g = toGraphology(data, UndirectedGraph, 2, false);
+    const linked = new Set(data.relations.filter((r) => r.weight >= 2).flatMap((r) => [r.source, r.target]));
+    expect(g.order).toBe(linked.size);
+    g.forEachNode((n) => expect(g.degree(n)).toBeGreaterThan(0));
+  });
   it("toGraphology(data, UndirectedGraph, 0) throws InputError", () => {
     expect(() => toGraphology(data, UndirectedGraph, 0)).toThrow(InputError);
   });
