@@ -55,8 +55,8 @@ export const curriculum: Topic[] = [
   {
     name: "Retrieval and systems",
     notebooks: [
-      {path: "/graphrag", title: "GraphRAG", blurb: "Entity graph, Leiden communities, community summaries and map-reduce global search."},
       {path: "/rag", title: "Retrieval-augmented generation, measured", blurb: "Chunking, BM25, dense and hybrid retrieval, citations and index updates, scored on 215 labelled questions.", issue: 14},
+      {path: "/graphrag", title: "GraphRAG you can watch", blurb: "An entity graph from the text, Louvain communities in levels, extractive community reports, local and global search, measured against vector RAG.", issue: 15},
       {path: "/rag-design", title: "RAG and agent system design", blurb: "Chunking, retrieval, reranking and tool use as a system, with what to measure."},
       {path: "/agents", title: "A multi-step agent you can break", blurb: "Text-to-SQL on a real SQLite database, deny-list vs allow-list on real attacks, retries, rollback, resume and hand-off.", issue: 16},
       {path: "/metrics", title: "Evaluation metrics", blurb: "BLEU, ROUGE, perplexity and LLM-as-judge biases, computed on real text."}

@@ -30,7 +30,8 @@ interface Node extends SimulationNodeDatum {
 
 /**
  * Lays out the entities with at least `minMentions` mentions and the relations between them.
- * Link strength grows with weight (w / (w + 1)); without `previous`, nodes start on a phyllotaxis spiral.
+
+ * Links pull harder and shorter as weight grows (strength w / (w + 1), length 10 + 40 / (1 + w)); without `previous`, nodes start on a phyllotaxis spiral.
  * Throws InputError when no entity qualifies. Cost: O(ticks · (n log n + m)).
  */
 export function layoutGraph(data: EntityGraphData, options: LayoutOptions = DEFAULT_LAYOUT): Layout {
@@ -55,12 +56,12 @@ export function layoutGraph(data: EntityGraphData, options: LayoutOptions = DEFA
   const pairs = links.map((l) => [l.source as number, l.target as number]);
   const simulation = forceSimulation(nodes)
     .randomSource(mulberry32(seed))
-    .force("link", forceLink<Node, (typeof links)[number]>(links).strength((l) => 0.3 * (l.weight / (l.weight + 1))).distance(30))
+    .force("link", forceLink<Node, (typeof links)[number]>(links).strength((l) => l.weight / (l.weight + 1)).distance((l) => 10 + 40 / (1 + l.weight)))
     .force("charge", forceManyBody<Node>().strength(-30).distanceMax(400))
-    .force("x", forceX<Node>(0).strength(0.04))
-    .force("y", forceY<Node>(0).strength(0.04))
+    .force("x", forceX<Node>(0).strength(0.02))
+    .force("y", forceY<Node>(0).strength(0.02))
     .stop();
-  if (previous) simulation.alpha(0.3); // a warm start only settles the newcomers
+  if (previous) simulation.alpha(0.1); // a warm start only settles the newcomers
   simulation.tick(ticks);
   return {
     ids: kept,

@@ -3,17 +3,12 @@
 // contribution and each list's rank; the answer with its citation). Reader text goes in as text only.
 import * as Plot from "@observablehq/plot";
 import {fmt, palette, plotDefaults} from "../kit/chart-style.js";
+import {el} from "../kit/dom.js";
 import {cellMeans, type EvalSnapshot, METHODS, percentile, RECALL_KS} from "../../labs/rag/evaluate.js";
 import {QUESTION_TYPES} from "../../labs/rag/questions.js";
 import type {Answer} from "../../labs/rag/answer.js";
 import type {Retrieved} from "../../labs/rag/rag-index.js";
 
-const el = <K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] => {
-  const e = document.createElement(tag);
-  if (text !== undefined) e.textContent = text;
-  if (className) e.className = className;
-  return e;
-};
 
 const TYPE_LABEL = {single: "single-hop", multi: "multi-hop", unanswerable: "unanswerable"} as const;
 const METHOD_LABEL = {bm25: "BM25", dense: "dense", hybrid: "hybrid"} as const;

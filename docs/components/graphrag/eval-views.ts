@@ -1,0 +1,91 @@
+// Measurement figures of the /graphrag page: gold-passage recall and answer accuracy of every method by
+// question type (bars), the full metrics table, the context-cost table (levels vs source text) and the
+// churn after adding a document.
+import * as Plot from "@observablehq/plot";
+import type {Churn} from "../../labs/graphrag/churn.js";
+import type {CostRow} from "../../labs/graphrag/cost.js";
+import {graphCellMeans, type GraphEvalSnapshot} from "../../labs/graphrag/evaluate.js";
+import {fmt, palette, plotDefaults} from "../kit/chart-style.js";
+import {el} from "../kit/dom.js";
+
+const TYPE_LABEL = {single: "single-hop", multi: "multi-hop", unanswerable: "unanswerable"} as const;
+const METRICS = {goldRecall: "gold-passage recall", hasAnswer: "answer contains the gold answer"} as const;
+
+/** Label of a method key: "global C1" stays, "dense" → "vector RAG (dense)". */
+export const methodLabel = (m: string): string => ({local: "local search", dense: "vector RAG (dense)", hybrid: "hybrid (BM25 + dense, RRF)", bm25: "BM25"})[m] ?? m.replace("global", "global search");
+
+export function EvalChart(s: GraphEvalSnapshot, width: number): Element {
+  const rows = s.methods.flatMap((m) => (["single", "multi"] as const).flatMap((t) => {
+    const c = graphCellMeans(s.cells[m][t]);
+    return (Object.keys(METRICS) as Array<keyof typeof METRICS>).map((k) => ({method: methodLabel(m), type: TYPE_LABEL[t], metric: METRICS[k], value: c.n ? c[k] : 0, n: c.n}));
+  }));
+  return Plot.plot({
+    ...plotDefaults(width, 300),
+    marginLeft: 170,
+    x: {label: "share of questions", domain: [0, 1], grid: true},
+    y: {label: null, domain: s.methods.map(methodLabel)},
+    fy: {label: null},
+    fx: {label: null},
+    color: {domain: Object.values(METRICS), range: [palette[0], palette[2]], legend: true},
+    marks: [
+      Plot.barX(rows, {x: "value", y: "method", fy: "metric", fx: "type", fill: "metric", title: (d: (typeof rows)[number]) => `${d.method}, ${d.type}: ${d.metric} ${fmt(d.value, 3)} over ${d.n} questions`}),
+      Plot.text(rows, {x: "value", y: "method", fy: "metric", fx: "type", text: (d: (typeof rows)[number]) => fmt(d.value, 2), dx: 14, fontSize: 10}),
+      Plot.ruleX([0])
+    ]
+  }) as Element;
+}
+
+export function EvalTable(s: GraphEvalSnapshot): HTMLElement {
+  const wrap = el("div", undefined, "gr-scroll");
+  wrap.tabIndex = 0;
+  wrap.setAttribute("role", "region");
+  wrap.setAttribute("aria-label", "metrics by method and question type");
+  const table = el("table", undefined, "gr-eval");
+  const head = el("tr");
+  for (const h of ["method", "questions", "n", "gold recall", "has answer", "cited in gold", "F1", "abstained", "tokens read", "no entity"]) head.append(el("th", h));
+  table.append(head);
+  for (const m of s.methods) for (const t of ["single", "multi", "unanswerable"] as const) {
+    const c = graphCellMeans(s.cells[m][t]);
+    const answerable = t !== "unanswerable";
+    const tr = el("tr");
+    for (const x of [methodLabel(m), TYPE_LABEL[t], String(c.n), answerable ? fmt(c.goldRecall, 3) : "", answerable ? fmt(c.hasAnswer, 3) : "", answerable ? fmt(c.inGold, 3) : "", answerable ? fmt(c.f1, 3) : "", fmt(c.abstention, 3), fmt(c.tokens, 0), m === "local" ? fmt(c.noEntity, 3) : ""]) tr.append(el("td", x));
+    table.append(tr);
+  }
+  wrap.append(table);
+  return wrap;
+}
+
+export function CostTable(rows: readonly CostRow[], paper: Record<string, string>): HTMLElement {
+  const table = el("table", undefined, "gr-cost");
+  const cap = el("caption", "Tokens to read the whole corpus once: every community report of a level (C0…), or the source text (TS)");
+  table.append(cap);
+  const head = el("tr");
+  for (const h of ["condition", "reports or units", "tokens", "share of TS", "fewer tokens than TS", "paper (Podcast / News)"]) head.append(el("th", h));
+  table.append(head);
+  for (const r of rows) {
+    const tr = el("tr");
+    for (const x of [r.condition, r.reports.toLocaleString("en-US"), r.tokens.toLocaleString("en-US"), `${fmt(100 * r.shareOfTs, 1)}%`, r.condition === "TS" ? "" : `${fmt(100 * r.saving, 1)}%`, paper[r.condition] ?? ""]) tr.append(el("td", x));
+    table.append(tr);
+  }
+  return table;
+}
+
+/** Churn per level after adding a document, beside the churn of re-seeding Louvain with no new document. */
+export function ChurnView(levels: readonly Churn[], reseed: readonly Churn[], names: (id: string) => string): HTMLElement {
+  const table = el("table", undefined, "gr-churn");
+  const head = el("tr");
+  for (const h of ["level", "communities before → after", "entities in both", "changed community", "NMI", "new entities", "re-seeded only: changed, NMI"]) head.append(el("th", h));
+  table.append(head);
+  levels.forEach((c, level) => {
+    const tr = el("tr");
+    const r = reseed[level];
+    const pct = (x: Churn) => `${x.moved.length.toLocaleString("en-US")} (${fmt(100 * x.movedShare, 1)}%)`;
+    for (const x of [`C${level}`, `${c.communitiesBefore} → ${c.communitiesAfter}`, c.common.toLocaleString("en-US"), pct(c), fmt(c.nmi, 3), c.newEntities.length.toLocaleString("en-US"), r ? `${pct(r)}, ${fmt(r.nmi, 3)}` : ""]) tr.append(el("td", x));
+    table.append(tr);
+  });
+  const box = el("div", undefined, "gr-churn-box");
+  box.append(table);
+  const moved = levels[0]?.moved ?? [];
+  if (moved.length) box.append(el("p", `Moved at C0: ${moved.slice(0, 20).map(names).join(", ")}${moved.length > 20 ? ` and ${moved.length - 20} more` : ""}.`, "gr-small"));
+  return box;
+}

@@ -1,0 +1,189 @@
+// The entity graph on a canvas: nodes sized by mentions and coloured by community, edges by weight,
+// zoom and pan with d3-zoom, the nearest node under the pointer named in a tooltip, and a click (or Enter
+// on the focused canvas) selecting that node's community. Created once per layout; update() recolours it
+// for another level or draws a search path without losing the reader's zoom.
+import * as d3 from "d3";
+import type {Layout} from "../../labs/graphrag/layout.js";
+import {palette} from "../kit/chart-style.js";
+
+export interface GraphStyle {
+  membership: Record<string, number>; // entity id → community id at the shown level
+  titles: Map<number, string>; // community id → title (its most central entities)
+  path?: {nodes: string[]; edges: Array<[string, string]>}; // a search's traversal, drawn on top
+  fresh?: Set<string>; // entities added by the last document, ringed
+}
+
+export interface Selection {
+  entity: string;
+  community: number;
+}
+
+export interface GraphView extends HTMLElement {
+  value: Selection | null;
+  update(style: GraphStyle): void;
+}
+
+const GREY = "#b5b8bf";
+
+/** Colours for the 9 largest communities among drawn nodes; the rest share grey. */
+function colours(layout: Layout, membership: Record<string, number>): Map<number, string> {
+  const size = new Map<number, number>();
+  for (const id of layout.ids) size.set(membership[id], (size.get(membership[id]) ?? 0) + 1);
+  const top = [...size].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, 9);
+  return new Map(top.map(([c], i) => [c, palette[i]]));
+}
+
+export function graphView(layout: Layout, names: Record<string, string>, mentions: Record<string, number>, width: number, style: GraphStyle): GraphView {
+  const height = Math.round(Math.min(560, Math.max(320, width * 0.7)));
+  const ratio = globalThis.devicePixelRatio || 1;
+  const root = document.createElement("figure") as unknown as GraphView;
+  root.className = "gr-graph";
+  const canvas = document.createElement("canvas");
+  canvas.width = Math.round(width * ratio);
+  canvas.height = Math.round(height * ratio);
+  canvas.style.width = `${width}px`;
+  canvas.style.height = `${height}px`;
+  canvas.tabIndex = 0;
+  canvas.setAttribute("role", "img");
+  const tip = document.createElement("div");
+  tip.className = "gr-tip";
+  tip.hidden = true;
+  const legend = document.createElement("figcaption");
+  legend.className = "gr-legend";
+  root.append(canvas, tip, legend);
+  const ctx = canvas.getContext("2d")!;
+
+  const n = layout.ids.length;
+  const index = new Map(layout.ids.map((id, i) => [id, i]));
+  const radius = Float32Array.from(layout.ids, (id) => 1.5 + Math.sqrt(mentions[id] ?? 1) * 0.7);
+  const [x0, x1] = d3.extent(layout.x) as [number, number];
+  const [y0, y1] = d3.extent(layout.y) as [number, number];
+  const fit = Math.min((width - 20) / Math.max(1, x1 - x0), (height - 20) / Math.max(1, y1 - y0));
+  const home = d3.zoomIdentity.translate(width / 2, height / 2).scale(fit).translate(-(x0 + x1) / 2, -(y0 + y1) / 2);
+  let transform = home;
+  let current = style;
+  let fill = colours(layout, style.membership);
+  const labelled = [...layout.ids].sort((a, b) => (mentions[b] ?? 0) - (mentions[a] ?? 0)).slice(0, 18);
+  const quadtree = d3.quadtree<number>().x((i) => layout.x[i]).y((i) => layout.y[i]).addAll(d3.range(n));
+  root.value = null;
+
+  function draw(): void {
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    ctx.clearRect(0, 0, width, height);
+    ctx.save();
+    ctx.translate(transform.x, transform.y);
+    ctx.scale(transform.k, transform.k);
+    const px = 1 / transform.k;
+    ctx.strokeStyle = "rgba(120,120,130,0.18)";
+    for (let e = 0; e < layout.weights.length; e++) {
+      ctx.lineWidth = Math.min(4, 0.4 + Math.log2(layout.weights[e])) * px;
+      ctx.beginPath();
+      ctx.moveTo(layout.x[layout.links[2 * e]], layout.y[layout.links[2 * e]]);
+      ctx.lineTo(layout.x[layout.links[2 * e + 1]], layout.y[layout.links[2 * e + 1]]);
+      ctx.stroke();
+    }
+    const selected = root.value?.community;
+    for (let i = 0; i < n; i++) {
+      const c = current.membership[layout.ids[i]];
+      ctx.globalAlpha = selected === undefined || c === selected ? 1 : 0.25;
+      ctx.fillStyle = fill.get(c) ?? GREY;
+      ctx.beginPath();
+      ctx.arc(layout.x[i], layout.y[i], radius[i] * Math.max(px, 0.35), 0, 2 * Math.PI);
+      ctx.fill();
+    }
+    ctx.globalAlpha = 1;
+    if (current.path) {
+      ctx.strokeStyle = "#d62728";
+      ctx.lineWidth = 2.5 * px;
+      for (const [s, t] of current.path.edges) {
+        const a = index.get(s);
+        const b = index.get(t);
+        if (a === undefined || b === undefined) continue;
+        ctx.beginPath();
+        ctx.moveTo(layout.x[a], layout.y[a]);
+        ctx.lineTo(layout.x[b], layout.y[b]);
+        ctx.stroke();
+      }
+    }
+    const ringed = [...(current.path?.nodes ?? []), ...(current.fresh ?? [])];
+    ctx.strokeStyle = "#111";
+    ctx.lineWidth = 1.5 * px;
+    for (const id of ringed) {
+      const i = index.get(id);
+      if (i === undefined) continue;
+      ctx.beginPath();
+      ctx.arc(layout.x[i], layout.y[i], (radius[i] + 2.5) * Math.max(px, 0.35), 0, 2 * Math.PI);
+      ctx.stroke();
+    }
+    ctx.restore();
+    ctx.font = "11px var(--sans-serif), sans-serif";
+    ctx.fillStyle = "#222";
+    const named = new Set([...labelled, ...(current.path?.nodes ?? [])]);
+    for (const id of named) {
+      const i = index.get(id);
+      if (i === undefined) continue;
+      const [sx, sy] = transform.apply([layout.x[i], layout.y[i]]);
+      if (sx < 0 || sy < 0 || sx > width || sy > height) continue;
+      ctx.fillText(names[id] ?? id, sx + 4, sy - 4);
+    }
+  }
+
+  function describe(): void {
+    const count = new Set(layout.ids.map((id) => current.membership[id])).size;
+    canvas.setAttribute("aria-label", `Entity graph: ${n.toLocaleString("en-US")} entities and ${layout.weights.length.toLocaleString("en-US")} co-occurrence edges in ${count} communities. Largest entities: ${labelled.slice(0, 8).map((id) => names[id] ?? id).join(", ")}.`);
+    legend.replaceChildren();
+    for (const [c, colour] of fill) {
+      const item = document.createElement("span");
+      const swatch = document.createElement("i");
+      swatch.style.background = colour;
+      item.append(swatch, document.createTextNode(current.titles.get(c) ?? `community ${c}`));
+      legend.append(item);
+    }
+  }
+
+  function nodeAt(event: MouseEvent | PointerEvent): number | undefined {
+    const [mx, my] = d3.pointer(event, canvas);
+    const [gx, gy] = transform.invert([mx, my]);
+    return quadtree.find(gx, gy, 12 / transform.k);
+  }
+
+  function select(i: number | undefined): void {
+    root.value = i === undefined ? null : {entity: layout.ids[i], community: current.membership[layout.ids[i]]};
+    draw();
+    root.dispatchEvent(new Event("input", {bubbles: true}));
+  }
+
+  const zoom = d3.zoom<HTMLCanvasElement, unknown>().scaleExtent([fit * 0.5, fit * 40]).on("zoom", (event) => {
+    transform = event.transform;
+    draw();
+  });
+  d3.select(canvas).call(zoom).call(zoom.transform, home).on("dblclick.zoom", null);
+  canvas.addEventListener("pointermove", (event) => {
+    const i = nodeAt(event);
+    tip.hidden = i === undefined;
+    if (i === undefined) return;
+    const id = layout.ids[i];
+    tip.textContent = `${names[id] ?? id} · ${mentions[id] ?? 0} mentions · ${current.titles.get(current.membership[id]) ?? ""}`;
+    const [mx, my] = d3.pointer(event, root);
+    tip.style.left = `${Math.min(mx + 12, width - 200)}px`;
+    tip.style.top = `${my + 12}px`;
+  });
+  canvas.addEventListener("pointerleave", () => (tip.hidden = true));
+  canvas.addEventListener("click", (event) => select(nodeAt(event)));
+  canvas.addEventListener("keydown", (event) => {
+    // Keyboard: Enter selects the largest entity's community; Escape clears the selection.
+    if (event.key === "Enter") select(index.get(labelled[0]));
+    if (event.key === "Escape") select(undefined);
+  });
+
+  root.update = (next: GraphStyle) => {
+    current = next;
+    fill = colours(layout, next.membership);
+    if (root.value) root.value = {entity: root.value.entity, community: next.membership[root.value.entity]};
+    describe();
+    draw();
+  };
+  describe();
+  draw();
+  return root;
+}

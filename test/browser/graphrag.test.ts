@@ -1,0 +1,99 @@
+// The /graphrag page in Chromium: the build-time first state (graph, report, local and global search,
+// cost table, measurement) shows at once; the level switch recolours the graph; a click on a node shows
+// its community's report; bad resolutions and entity-less questions give messages, never a blank graph;
+// adding a document reports churn; a changed control re-runs the measurement in the worker without
+// long main-thread tasks; pasted markup stays text.
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {launchLab, type Lab, type PageSession, RESPONSIVENESS_RETRY} from "./harness.js";
+
+let lab: Lab;
+beforeAll(async () => (lab = await launchLab()));
+afterAll(async () => lab?.close());
+
+const noNaN = (s: PageSession) => s.page.evaluate(() => !document.body.innerText.includes("NaN"));
+const notices = (s: PageSession) => s.page.locator(".lab-notice").allTextContents();
+
+describe("/graphrag", () => {
+  it("shows the first state at once: graph, report, searches, cost and the measurement; accessible, fits a phone", async () => {
+    const s = await lab.open("/graphrag", {waitFor: ".gr-graph canvas"});
+    expect(await s.page.locator(".gr-unit mark").count()).toBeGreaterThan(3);
+    expect(await s.page.locator(".gr-levels tr").count()).toBe(4); // header + C0–C2
+    expect(await s.page.locator(".gr-report li").count()).toBeGreaterThan(0);
+    await s.page.waitForSelector(".gr-local .gr-answer");
+    expect(await s.page.locator(".gr-path").textContent()).toMatch(/Anchors: .+/);
+    expect(await s.page.locator(".gr-map tr").count()).toBeGreaterThan(1);
+    expect(await s.page.locator(".gr-cost tr").count()).toBe(5); // header + C0–C2 + TS
+    await s.page.waitForSelector(".gr-eval");
+    const rows = await s.page.locator(".gr-eval tr").allTextContents();
+    expect(rows.some((r) => r.startsWith("local searchsingle-hop160"))).toBe(true);
+    expect(rows.some((r) => r.startsWith("vector RAG (dense)multi-hop27"))).toBe(true);
+    expect(await s.page.locator(".gr-graph canvas").getAttribute("aria-label")).toMatch(/Entity graph: [\d,]+ entities/);
+    expect(await noNaN(s)).toBe(true);
+    await s.expectAccessible();
+    await s.expectFitsPhone();
+    expect(s.problems()).toEqual([]);
+    await s.close();
+  });
+
+  it("the level switch recolours the same graph; clicking a node shows its community's report", async () => {
+    const s = await lab.open("/graphrag", {waitFor: ".gr-graph canvas"});
+    const legend0 = await s.page.locator(".gr-legend").textContent();
+    await s.page.locator('.lab-control[data-key="level"] input[value="2"]').check();
+    await s.page.waitForFunction((before) => document.querySelector(".gr-legend")?.textContent !== before, legend0);
+    const title0 = await s.page.locator(".gr-report h4").textContent();
+    const box = (await s.page.locator(".gr-graph canvas").boundingBox())!;
+    // Click around the centre until a node is hit (the densest part of a force layout).
+    for (const [dx, dy] of [[0, 0], [10, 0], [0, 10], [-10, 0], [0, -10], [20, 20], [-20, -20]]) {
+      await s.page.mouse.click(box.x + box.width / 2 + dx, box.y + box.height / 2 + dy);
+      const now = await s.page.locator(".gr-report h4").textContent();
+      if (now !== title0) break;
+    }
+    await s.page.waitForFunction((before) => /^C2 community/.test(document.querySelector(".gr-report h4")?.textContent ?? "") && document.querySelector(".gr-report h4")?.textContent !== before, title0);
+    expect(s.problems()).toEqual([]);
+    await s.close();
+  });
+
+  it("bad input: resolution 0 and 100 and a question naming no entity give messages; the graph stays drawn", async () => {
+    for (const r of ["0", "100"]) {
+      const s = await lab.open(`/graphrag?resolution=${r}`, {waitFor: ".gr-graph canvas"});
+      await s.page.waitForFunction(() => [...document.querySelectorAll(".lab-notice")].some((n) => /Resolution must be/.test(n.textContent ?? "")), undefined, {timeout: 60_000});
+      expect(await s.page.locator(".gr-graph canvas").count()).toBe(1);
+      expect((await notices(s)).join(" ")).toMatch(/keeps the communities of the default resolution/);
+      expect(s.problems()).toEqual([]);
+      await s.close();
+    }
+    const t = await lab.open("/graphrag?q=why%20is%20the%20sky%20blue", {waitFor: ".gr-graph canvas"});
+    await t.page.waitForFunction(() => /Falling back to vector search/.test(document.querySelector(".gr-local")?.textContent ?? ""), undefined, {timeout: 90_000});
+    await t.page.waitForSelector(".gr-local .gr-answer", {timeout: 90_000});
+    expect(await noNaN(t)).toBe(true);
+    expect(t.problems()).toEqual([]);
+    await t.close();
+  });
+
+  it("adding the 1989 address reports churn per level; pasted markup stays text", async () => {
+    const s = await lab.open("/graphrag", {waitFor: ".gr-graph canvas"});
+    await s.page.getByRole("button", {name: "Add this address"}).click();
+    await s.page.waitForSelector(".gr-churn tr:nth-child(4)", {timeout: 90_000});
+    expect(await s.page.locator(".gr-change").first().textContent()).toMatch(/Added 1989 · George Bush: \d+ text units, \d+ new entities/);
+    const pasted = s.page.locator('.lab-control[data-key="doc"] textarea');
+    await pasted.fill("<img id=injected src=x> Angela Merkel met Nelson Mandela in Johannesburg.");
+    await s.page.getByRole("button", {name: "Add the pasted text"}).click();
+    await s.page.waitForFunction(() => [...document.querySelectorAll(".gr-change")].some((n) => /Added pasted text/.test(n.textContent ?? "")), undefined, {timeout: 90_000});
+    expect(await s.page.locator("#injected").count()).toBe(0);
+    expect(await noNaN(s)).toBe(true);
+    expect(s.problems()).toEqual([]);
+    await s.close();
+  });
+
+  it("a changed budget re-runs the measurement in the worker; main-thread tasks stay under 50 ms", RESPONSIVENESS_RETRY, async () => {
+    const s = await lab.open("/graphrag?budget=600", {waitFor: ".gr-graph canvas"});
+    const before = await s.slowdown();
+    await s.clearLongTasks();
+    await s.page.waitForFunction(() => /100%/.test(document.querySelector(".lab-run")?.textContent ?? ""), undefined, {timeout: 120_000});
+    await s.expectResponsive("graphrag measurement", before);
+    const rows = await s.page.locator(".gr-eval tr").allTextContents();
+    expect(rows.some((r) => r.startsWith("local searchsingle-hop160"))).toBe(true);
+    expect(s.problems()).toEqual([]);
+    await s.close();
+  });
+});
