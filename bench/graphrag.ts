@@ -1,7 +1,7 @@
 // GraphRAG communities benchmark: graph size and build time, seeded Louvain (graphology-communities-louvain)
 // time and modularity, the lab's hierarchical Louvain (C0–C2, max cluster size 10) per level, and
 // python3-leidenalg's Leiden (scripts/graphrag-leiden.py, Debian /usr/bin/python3) on the same edge list,
-// side by side. Graphs: the State of the Union entity graph (labs/graphrag/graph.ts) when it is present,
+// side by side. Graphs: the State of the Union entity graph (labs/graphrag/graph.ts),
 // and seeded synthetic co-occurrence graphs of the same size (~1,500 entities, ~10,000 relations).
 // Targets: C0 modularity within 0.01 of Leiden's; the hierarchy under 200 ms.
 // Usage: npx tsx bench/graphrag.ts [--export-graph FILE]   (FILE: the level-0 graph, source<TAB>target<TAB>weight)
@@ -15,8 +15,8 @@ import {churn, incrementalUpdate} from "../labs/graphrag/churn.js";
 import {hierarchicalLouvain} from "../labs/graphrag/communities.js";
 import {modularity} from "../labs/graphrag/modularity.js";
 import {graphFromEdges, syntheticGraph, toEdgeList} from "../labs/graphrag/synthetic.js";
-import type {EntityGraphData} from "../labs/graphrag/types.js";
-import type {Doc} from "../labs/rag/corpus.js";
+import {corpusGraph, toGraphology} from "../labs/graphrag/graph.js";
+import {readSotu} from "../labs/rag/corpus-files.js";
 import {stream} from "../labs/kit/random.js";
 
 const RUNS = 7;
@@ -42,19 +42,8 @@ function syntheticCase(mixing: number): Case {
   return {name: `synthetic, mixing ${mixing}`, graph, buildMs: genMs + graphMs, note: `planted Q ${modularity(graph, s.planted).toFixed(4)}`};
 }
 
-/** The signatures of labs/graphrag/graph.ts (gr-extract), as GRAPHRAG.md specifies them. */
-interface GraphModule {
-  corpusGraph(docs: Doc[]): EntityGraphData;
-  toGraphology(data: EntityGraphData, Graph: typeof UndirectedGraph, minWeight?: number): UndirectedGraph;
-}
-
-/** The corpus entity graph, or why it is skipped. graph.ts is imported by a computed path so that this file
- *  type-checks on branches where it has not landed yet; once it has, a static import can replace this. */
-async function corpusCase(): Promise<Case | string> {
-  const path = "../labs/graphrag/graph.js";
-  if (!existsSync(new URL("../labs/graphrag/graph.ts", import.meta.url))) return "corpus graph skipped: labs/graphrag/graph.ts is not on this branch";
-  const {corpusGraph, toGraphology} = (await import(path)) as GraphModule;
-  const {readSotu} = await import("../labs/rag/corpus-files.js");
+/** The corpus entity graph (extraction timed fresh here, not read from the loaders' cache). */
+function corpusCase(): Case {
   const docs = readSotu();
   const [data, extractMs] = time(() => corpusGraph(docs));
   const [graph, graphMs] = time(() => toGraphology(data, UndirectedGraph));
@@ -83,9 +72,7 @@ function runLeiden(file: string): LeidenResult | string {
 
 const f = (x: number, d = 4) => x.toFixed(d);
 const cases: Case[] = [];
-const corpus = await corpusCase();
-if (typeof corpus === "string") console.log(`(${corpus})\n`);
-else cases.push(corpus);
+cases.push(corpusCase());
 cases.push(syntheticCase(0.2), syntheticCase(0.5));
 
 const dir = mkdtempSync(join(tmpdir(), "graphrag-bench-"));
