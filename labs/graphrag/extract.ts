@@ -1,7 +1,7 @@
-// Entity extraction without an LLM: compromise's people(), places() and organizations(), a hand-written
-// gazetteer (gazetteer.ts) and two rules (all-caps acronyms; a title + capitalised words is a person), merged so that overlapping matches keep the
-// longest. Not relation extraction: relations are co-occurrences (graph.ts). Browser-safe (no Node APIs).
-// compromise: https://github.com/spencermountain/compromise (v14, MIT).
+// Entity extraction without an LLM: compromise's people(), places() and organizations(), a hand-written gazetteer
+// (gazetteer.ts) and two rules (all-caps acronyms; a title + capitalised words is a person), merged so that
+// overlapping matches keep the longest. Not relation extraction: relations are co-occurrences (graph.ts).
+// Browser-safe (no Node APIs). compromise: https://github.com/spencermountain/compromise (v14, MIT).
 import nlp from "compromise";
 import {GAZETTEER, type GazetteerEntry} from "./gazetteer.js";
 import {type AliasTable, PERSON_TITLES, TITLES, aliasTable, normalize} from "./normalize.js";
@@ -44,7 +44,7 @@ const MAX_WORDS = 6;
 
 export interface ExtractOptions {
   gazetteer?: readonly GazetteerEntry[]; // default: the built-in GAZETTEER
-  compromise?: boolean; // false: gazetteer and acronyms only (fast; tests of the rules), default true
+  compromise?: boolean; // false: gazetteer and the two rules only (fast; tests of the rules), default true
 }
 
 /**
@@ -113,7 +113,7 @@ function gazetteerCandidates(text: string, pattern: RegExp, table: AliasTable): 
   return out;
 }
 
-/** All-caps words of 2+ letters ("NATO", "U.N.", "MS-13") outside all-caps runs (headings) and ACRONYM_STOP. */
+/** All-caps words of 2+ letters ("NATO", "U.N.", "MS-13") not in ACRONYM_STOP nor next to another all-caps word (headings). */
 function acronymCandidates(text: string): Candidate[] {
   const out: Candidate[] = [];
   const re = /(?<![\p{L}\p{N}.])(?:(?:[A-Z]\.){2,}|[A-Z][A-Z&]+(?:-\d+)?)(?![\p{L}\p{N}])/gu;
@@ -121,7 +121,7 @@ function acronymCandidates(text: string): Candidate[] {
     const word = m[0].replace(/\./g, "");
     if (ACRONYM_STOP.has(word)) continue;
     const before = text.slice(Math.max(0, m.index! - 30), m.index!), after = text.slice(m.index! + m[0].length, m.index! + m[0].length + 30);
-    if (/[A-Z]{2,}[^\p{L}]*$/u.test(before) || /^[^\p{L}]*[A-Z]{2,}/u.test(after)) continue; // "THE PRESIDENT", "U.S. NAVY" headings
+    if (/[A-Z]{2,} +$/.test(before) || /^ +[A-Z]{2,}/.test(after)) continue; // all-caps words in a row: "THE PRESIDENT"
     out.push({start: m.index!, end: m.index! + m[0].length, type: "organization", source: "acronym"});
   }
   return out;

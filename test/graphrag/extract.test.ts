@@ -19,6 +19,7 @@ describe("extractMentions", () => {
     ["We must strengthen Social Security and Medicare for the 21st century, and keep America's promise.", ["medicare", "social security", "united states"]],
     ["The U.S.A. and the U.N. worked with the FBI.", ["fbi", "united nations", "united states"]],
     ["THE PRESIDENT: Thank you very much. Thank you.", []],
+    ["We gave the FBI, CIA and NSA new tools.", ["cia", "fbi", "nsa"]],
   ];
   for (const [text, expected] of labelled) it(`extractMentions(${JSON.stringify(text.slice(0, 50))}…) finds ${JSON.stringify(expected)}`, () => expect(keys(text)).toEqual(expected));
 
