@@ -1,15 +1,15 @@
-// Entity extraction without an LLM: compromise's people(), places() and organizations(), a hand-written
-// gazetteer (gazetteer.ts) and one rule (all-caps acronyms), merged so that overlapping matches keep the
-// longest. Not relation extraction: relations are co-occurrences (graph.ts). Browser-safe (no Node APIs).
-// compromise: https://github.com/spencermountain/compromise (v14, MIT).
+// Entity extraction without an LLM: compromise's people(), places() and organizations(), a hand-written gazetteer
+// (gazetteer.ts) and two rules (all-caps acronyms; a title + capitalised words is a person), merged so that
+// overlapping matches keep the longest. Not relation extraction: relations are co-occurrences (graph.ts).
+// Browser-safe (no Node APIs). compromise: https://github.com/spencermountain/compromise (v14, MIT).
 import nlp from "compromise";
 import {GAZETTEER, type GazetteerEntry} from "./gazetteer.js";
-import {type AliasTable, TITLES, aliasTable, normalize} from "./normalize.js";
+import {type AliasTable, PERSON_TITLES, TITLES, aliasTable, normalize} from "./normalize.js";
 import type {EntityType, Mention, TextUnit} from "./types.js";
 
 /** Where a candidate came from; on a tie in length the lower rank wins. */
-type Source = "gazetteer" | "compromise" | "acronym";
-const RANK: Record<Source, number> = {gazetteer: 0, compromise: 1, acronym: 2};
+type Source = "gazetteer" | "compromise" | "title" | "acronym";
+const RANK: Record<Source, number> = {gazetteer: 0, compromise: 1, title: 2, acronym: 3};
 
 interface Candidate {
   start: number; // offset in the document
@@ -27,7 +27,7 @@ export const JUNK_KEYS: ReadonlySet<string> = new Set([
   "thursday", "friday", "saturday", "january", "february", "march", "april", "june", "july", "august", "september",
   "october", "november", "december", "thank you", "applause", "laughter", "earth", "world", "west", "east", "north", "south",
   "gi", "house", "church", "independence", "investments", "islamic", "god", "heaven", "lord", "jr", "sr", "st", "capital",
-  "trust fund", "child care", "uss", "street", "mr", "mrs", "ms", "dr", "he", "she", "we", "they", "it", "you", "i", "las", "los", "san",
+  "trust fund", "child care", "uss", "street", "assembly", "reform", "mr", "mrs", "ms", "dr", "he", "she", "we", "they", "it", "you", "i", "las", "los", "san",
 ]);
 
 /** All-caps words that are not names (roman numerals, emphasis, common initialisms). */
@@ -44,7 +44,7 @@ const MAX_WORDS = 6;
 
 export interface ExtractOptions {
   gazetteer?: readonly GazetteerEntry[]; // default: the built-in GAZETTEER
-  compromise?: boolean; // false: gazetteer and acronyms only (fast; tests of the rules), default true
+  compromise?: boolean; // false: gazetteer and the two rules only (fast; tests of the rules), default true
 }
 
 /**
@@ -60,7 +60,7 @@ export function extractMentions(units: readonly TextUnit[], options: ExtractOpti
   const out: Mention[] = [];
   for (const docUnits of groupByDoc(units)) {
     const {text, offset} = docText(docUnits);
-    const candidates = [...gazetteerCandidates(text, pattern, table), ...acronymCandidates(text)];
+    const candidates = [...gazetteerCandidates(text, pattern, table), ...acronymCandidates(text), ...titleCandidates(text)];
     if (options.compromise !== false) candidates.push(...compromiseCandidates(text));
     for (const c of longestNonOverlapping(candidates, text, table)) {
       const surface = text.slice(c.start, c.end);
@@ -113,7 +113,7 @@ function gazetteerCandidates(text: string, pattern: RegExp, table: AliasTable): 
   return out;
 }
 
-/** All-caps words of 2+ letters ("NATO", "U.N.", "MS-13") outside all-caps runs (headings) and ACRONYM_STOP. */
+/** All-caps words of 2+ letters ("NATO", "U.N.", "MS-13") not in ACRONYM_STOP nor next to another all-caps word (headings). */
 function acronymCandidates(text: string): Candidate[] {
   const out: Candidate[] = [];
   const re = /(?<![\p{L}\p{N}.])(?:(?:[A-Z]\.){2,}|[A-Z][A-Z&]+(?:-\d+)?)(?![\p{L}\p{N}])/gu;
@@ -121,9 +121,27 @@ function acronymCandidates(text: string): Candidate[] {
     const word = m[0].replace(/\./g, "");
     if (ACRONYM_STOP.has(word)) continue;
     const before = text.slice(Math.max(0, m.index! - 30), m.index!), after = text.slice(m.index! + m[0].length, m.index! + m[0].length + 30);
-    if (/[A-Z]{2,}[^\p{L}]*$/u.test(before) || /^[^\p{L}]*[A-Z]{2,}/u.test(after)) continue; // "THE PRESIDENT", "U.S. NAVY" headings
+    if (/[A-Z]{2,} +$/.test(before) || /^ +[A-Z]{2,}/.test(after)) continue; // all-caps words in a row: "THE PRESIDENT"
     out.push({start: m.index!, end: m.index! + m[0].length, type: "organization", source: "acronym"});
   }
+  return out;
+}
+
+/** Titles written with a dot when abbreviated ("Mr.", "Sgt."); other titles take none (a dot there ends a sentence). */
+const ABBREVIATED = new Set(["mr", "mrs", "ms", "dr", "sen", "gov", "sgt", "capt", "lt", "col", "rep", "rev", "gen"]);
+
+/** A capitalised title ("President", "Sgt.", "Chairman") then 1–4 capitalised words or initials: a person. */
+// "Hake", "McCaffrey", "O'Connor", "Seong-ho", "F." (not "Crowe-have": a dash written as a hyphen)
+const NAME_WORD = "(?:\\p{Lu}(?:\\p{Ll}+(?:\\p{Lu}\\p{Ll}+)?|['’]\\p{Lu}\\p{Ll}+)(?:-\\p{Lu}\\p{L}+|-\\p{Ll}{1,2}(?!\\p{L}))?|\\p{Lu}\\.)";
+const TITLED_NAME = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:${PERSON_TITLES.map((t) => t.split(" ").map((w) => `${w[0].toUpperCase()}${escape(w.slice(1))}`).join("\\s+") + (ABBREVIATED.has(t) ? "\\.?" : "")).join("|")})` +
+    `\\s+(${NAME_WORD}(?:\\s+(?:${NAME_WORD}|bin|al|de|van|von)){0,3})(?![\\p{L}\\p{N}])`,
+  "gu",
+);
+
+function titleCandidates(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of text.matchAll(TITLED_NAME)) out.push({start: m.index!, end: m.index! + m[0].length, type: "person", source: "title"});
   return out;
 }
 

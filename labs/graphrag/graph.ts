@@ -8,7 +8,7 @@ import {type ChunkConfig, DEFAULT_CHUNKING, chunkDocs} from "../rag/chunk.js";
 import {type Doc, checkDoc} from "../rag/corpus.js";
 import {sentenceSpans} from "../rag/text.js";
 import {extractMentions} from "./extract.js";
-import type {Entity, EntityGraphData, EntityType, Mention, Relation, SentenceRef, TextUnit} from "./types.js";
+import type {Entity, EntityGraphData, Mention, Relation, SentenceRef, TextUnit} from "./types.js";
 
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -41,14 +41,32 @@ function sentenceAt(spans: readonly SentenceRef[], at: number): number {
   return -1;
 }
 
-/** Most frequent value; ties: the one seen first. */
-function mode<T>(values: readonly T[]): T {
+type Form = NonNullable<Entity["forms"]>[number];
+
+/** Most frequent value of a weighted list; ties: the one seen first. */
+function mode<T>(values: ReadonlyArray<readonly [T, number]>): T {
   const counts = new Map<T, number>(); // insertion order = first seen
-  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-  let best = values[0], bestCount = 0;
+  for (const [v, n] of values) counts.set(v, (counts.get(v) ?? 0) + n);
+  let best = values[0][0], bestCount = 0;
   for (const [v, c] of counts) if (c > bestCount) [best, bestCount] = [v, c];
   return best;
 }
+
+/** (surface, type) pairs counted, in first-seen order. */
+function countForms(forms: ReadonlyArray<Omit<Form, "count"> & {count?: number}>): Form[] {
+  const out = new Map<string, Form>();
+  for (const f of forms) {
+    const k = `${f.type}\u0000${f.surface}`;
+    const old = out.get(k);
+    if (old) old.count += f.count ?? 1;
+    else out.set(k, {surface: f.surface, type: f.type, count: f.count ?? 1});
+  }
+  return [...out.values()];
+}
+
+/** name = most frequent surface form, type = most frequent type (ties: first seen). */
+const nameOf = (forms: readonly Form[]) => mode(forms.map((f) => [f.surface, f.count] as const));
+const typeOf = (forms: readonly Form[]) => mode(forms.map((f) => [f.type, f.count] as const));
 
 /**
  * Merges mentions into entities (by key) and co-occurrences into relations. A mention counts in every unit
@@ -101,13 +119,15 @@ export function buildGraph(units: readonly TextUnit[], mentions: readonly Mentio
 
   const entities: Entity[] = [...acc.keys()].sort(byString).map((id) => {
     const a = acc.get(id)!;
+    const forms = countForms(a.mentions);
     return {
       id,
-      name: mode(a.mentions.map((m) => m.surface)),
-      type: mode(a.mentions.map((m) => m.type)) as EntityType,
+      name: nameOf(forms),
+      type: typeOf(forms),
       mentions: a.mentions.length,
       units: [...a.units].sort((x, y) => x - y),
       sentences: [...a.sentences.values()].sort(corpusOrder),
+      forms,
     };
   });
 
@@ -177,12 +197,14 @@ export function addDocument(
       added.push(e.id);
       entities.set(e.id, {...e, units: shift(e.units), sentences: [...e.sentences]});
     } else {
-      // name / type stay the old mode unless the new mentions outnumber it: recomputing exactly needs mention
-      // lists; the tie rule (first seen) keeps the old one on equal counts, so take the new only when larger.
+      // exact with `forms` (old forms first, as in a full rebuild); without them, the old name / type stay unless
+      // the new document's mentions outnumber the old ones
+      const forms = old.forms ? countForms([...old.forms, ...(e.forms ?? [])]) : undefined;
       entities.set(e.id, {
         ...old,
-        name: e.mentions > old.mentions ? e.name : old.name,
-        type: e.mentions > old.mentions ? e.type : old.type,
+        name: forms ? nameOf(forms) : e.mentions > old.mentions ? e.name : old.name,
+        type: forms ? typeOf(forms) : e.mentions > old.mentions ? e.type : old.type,
+        ...(forms ? {forms} : {}),
         mentions: old.mentions + e.mentions,
         units: [...old.units, ...shift(e.units)],
         sentences: [...old.sentences, ...e.sentences],

@@ -5,11 +5,10 @@
 import {GAZETTEER, type GazetteerEntry} from "./gazetteer.js";
 import type {EntityType} from "./types.js";
 
-/**
- * Titles stripped from the front of a name when a name follows ("President Xi" → "Xi"); a title alone
- * ("Mr. Speaker", "President") is no entity. Longest first, lower case, without dots.
- */
-export const TITLES: readonly string[] = [
+const byLengthDesc = (a: string, b: string) => b.length - a.length || (a < b ? -1 : 1);
+
+/** Titles and ranks that precede a person's name ("President Xi", "Sergeant First Class Cory Remsburg"). Lower case, no dots. */
+export const PERSON_TITLES: readonly string[] = [
   "mr", "mrs", "ms", "miss", "dr", "madam", "madame", "sir", "president", "vice president", "senator", "sen", "senators",
   "governor", "gov", "sergeant", "sgt", "staff sergeant", "master sergeant", "first sergeant", "sergeant first class", "captain",
   "capt", "lieutenant", "lt", "colonel", "col", "corporal", "army specialist", "chief justice", "secretary", "speaker",
@@ -18,11 +17,19 @@ export const TITLES: readonly string[] = [
   "former president", "the honorable", "honorable", "general", "gen", "lieutenant general", "major general", "brigadier general",
   "lieutenant colonel", "chief", "chief petty officer", "agent", "special agent", "border patrol agent", "patrol agent",
   "chief patrol agent", "officer", "police officer", "coach", "judge", "private", "private first class", "first class", "class",
-  "chairman", "chairwoman", "justice", "associate justice", "democrat", "republican", "specialist", "staff sergeant", "senior chief", "navy seal", "dear",
-  // sentence words that compromise sometimes leaves at the front of a name ("And Ryan")
+  "chairman", "chairwoman", "justice", "associate justice", "specialist", "senior chief", "navy seal",
+].sort(byLengthDesc);
+
+/**
+ * Words stripped from the front of a name when a name follows: titles, party labels ("Democrat Kent Conrad") and
+ * sentence words compromise sometimes leaves there ("And Ryan"); a title alone ("Mr. Speaker", "President") is no
+ * entity. Longest first, lower case, without dots.
+ */
+export const TITLES: readonly string[] = [
+  ...PERSON_TITLES, "democrat", "republican", "dear",
   "and", "but", "or", "so", "even", "in", "when", "if", "as", "for", "with", "because", "now", "today", "tonight", "then", "yet",
   "since", "while", "after", "before", "this", "that", "these", "those", "our", "my", "every", "all", "here", "where", "like",
-].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+].sort(byLengthDesc);
 
 /** Quotes, dashes and spaces unified; NFC. */
 function unify(text: string): string {

@@ -35,6 +35,8 @@ export interface Entity {
   mentions: number; // number of mentions
   units: number[]; // text unit ids where it occurs, ascending, unique
   sentences: SentenceRef[]; // sentences that mention it, in corpus order, unique (its "description")
+  /** Optional (added by gr-extract): written forms with type and count, first seen first; lets addDocument recompute name and type exactly. */
+  forms?: Array<{surface: string; type: EntityType; count: number}>;
 }
 
 /** An undirected edge between two entities that co-occur in at least one text unit. */
