@@ -24,6 +24,11 @@ describe("queryEntities", () => {
   it("matchKey(...) drops a possessive and a leading 'the'", () => {
     expect(matchKey("The Zeta Agency’s")).toBe("zeta agency");
   });
+  it("queryEntities(...) keys the query as the extractor keys names: aliases, dots and titles", () => {
+    const us = new Map([["united states", "united states"], ["clinton", "clinton"]]);
+    expect(queryEntities(us, "What did the U.S. promise?")).toEqual(["united states"]);
+    expect(queryEntities(us, "Was America's debt larger under President Clinton?")).toEqual(["united states", "clinton"]);
+  });
 });
 
 describe("localSearch", () => {
