@@ -4,7 +4,7 @@ import type {ChoiceSpec, NumberSpec, RangeSpec, TextSpec} from "../kit/controls.
 import {DEFAULT_GRAPH_EVAL, type GraphEvalConfig} from "./evaluate.js";
 import type {GlobalOptions} from "./global-search.js";
 import type {LocalOptions} from "./local-search.js";
-import {DEFAULT_INDEX_CONFIG, type IndexConfig} from "./session.js";
+import {DEFAULT_INDEX_CONFIG, type IndexConfig} from "./index-config.js";
 
 export const DEFAULT_QUERIES = {
   // Multi-hop (data/rag q182): the gold passages are in the 1997 and 2003 addresses.

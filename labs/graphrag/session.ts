@@ -3,20 +3,14 @@
 // memberships, titles). Shared by the page's worker, the build-time first state and the tests, so the
 // first state is produced by the same code as every later one.
 import {UndirectedGraph} from "graphology";
-import {InputError} from "../kit/params.js";
 import {hierarchicalLouvain} from "./communities.js";
 import {toGraphology} from "./graph.js";
-import {communityReports, DEFAULT_REPORT_BUDGET} from "./reports.js";
+import {checkIndexConfig, DEFAULT_INDEX_CONFIG, type IndexConfig} from "./index-config.js";
+import {communityReports} from "./reports.js";
 import {type GraphSearchIndex, graphSearchIndex} from "./search-index.js";
 import type {CommunityReport, EntityGraphData, Hierarchy} from "./types.js";
 
-export interface IndexConfig {
-  resolution: number; // Louvain γ (0 < γ ≤ 10)
-  seed: number; // Louvain's random stream
-  reportBudget: number; // tokens per community report
-}
-
-export const DEFAULT_INDEX_CONFIG: IndexConfig = {resolution: 1, seed: 1, reportBudget: DEFAULT_REPORT_BUDGET};
+export {checkIndexConfig, DEFAULT_INDEX_CONFIG, type IndexConfig};
 
 export interface Indexed {
   config: IndexConfig;
@@ -35,11 +29,6 @@ export interface HierarchyView {
   titles: Record<number, string>; // community id → report title
   sizes: Record<number, number>; // community id → entities
   ms: Indexed["ms"];
-}
-
-export function checkIndexConfig(c: IndexConfig): void {
-  if (typeof c.resolution !== "number" || !Number.isFinite(c.resolution)) throw new InputError(`Resolution must be a number, got “${String(c.resolution)}”.`);
-  if (!Number.isInteger(c.seed)) throw new InputError(`Seed must be a whole number, got ${c.seed}.`);
 }
 
 /** Builds everything search needs. InputError (reader-facing) for a bad resolution or an empty graph. */
