@@ -36,7 +36,7 @@ export interface PageValues {
 
 export const defaultValues = (): PageValues => ({resolution: DEFAULT_INDEX_CONFIG.resolution, seed: DEFAULT_INDEX_CONFIG.seed, level: 0, budget: DEFAULT_GRAPH_EVAL.budget, hops: DEFAULT_GRAPH_EVAL.hops, fallback: "dense"});
 
-export const indexConfig = (v: PageValues): IndexConfig => ({...DEFAULT_INDEX_CONFIG, resolution: v.resolution, seed: v.seed});
+export const indexConfig = (v: Pick<PageValues, "resolution" | "seed">): IndexConfig => ({...DEFAULT_INDEX_CONFIG, resolution: v.resolution, seed: v.seed});
 
 export const localOptions = (v: PageValues): LocalOptions => ({hops: v.hops, budget: v.budget, textUnitProp: DEFAULT_GRAPH_EVAL.textUnitProp, communityProp: DEFAULT_GRAPH_EVAL.communityProp, threshold: DEFAULT_GRAPH_EVAL.threshold});
 

@@ -24,6 +24,7 @@ export interface GraphView extends HTMLElement {
 }
 
 const GREY = "#b5b8bf";
+let views = 0; // datalist ids must be unique on the page
 
 /** Colours for the 9 largest communities among drawn nodes; the rest share grey. */
 function colours(layout: Layout, membership: Record<string, number>): Map<number, string> {
@@ -50,7 +51,18 @@ export function graphView(layout: Layout, names: Record<string, string>, mention
   tip.hidden = true;
   const legend = document.createElement("figcaption");
   legend.className = "gr-legend";
-  root.append(canvas, tip, legend);
+  // Keyboard and screen-reader route to the same selection as a click: find an entity by name.
+  const find = document.createElement("label");
+  find.className = "gr-find";
+  const box = document.createElement("input");
+  box.type = "search";
+  box.setAttribute("list", `gr-names-${++views}`);
+  box.placeholder = "e.g. Iraq";
+  const list = document.createElement("datalist");
+  list.id = `gr-names-${views}`;
+  for (const id of [...layout.ids].sort((a, b) => (mentions[b] ?? 0) - (mentions[a] ?? 0))) list.append(new Option(names[id] ?? id));
+  find.append(document.createTextNode("find an entity "), box, list);
+  root.append(find, canvas, tip, legend);
   const ctx = canvas.getContext("2d")!;
 
   const n = layout.ids.length;
@@ -105,7 +117,7 @@ export function graphView(layout: Layout, names: Record<string, string>, mention
         ctx.stroke();
       }
     }
-    const ringed = [...(current.path?.nodes ?? []), ...(current.fresh ?? [])];
+    const ringed = [...(current.path?.nodes ?? []), ...(current.fresh ?? []), ...(root.value ? [root.value.entity] : [])];
     ctx.strokeStyle = "#111";
     ctx.lineWidth = 1.5 * px;
     for (const id of ringed) {
@@ -170,6 +182,12 @@ export function graphView(layout: Layout, names: Record<string, string>, mention
   });
   canvas.addEventListener("pointerleave", () => (tip.hidden = true));
   canvas.addEventListener("click", (event) => select(nodeAt(event)));
+  box.addEventListener("change", () => {
+    const wanted = box.value.trim().toLowerCase();
+    const i = layout.ids.findIndex((id) => (names[id] ?? id).toLowerCase() === wanted || id === wanted);
+    box.setCustomValidity(i < 0 && wanted ? "No drawn entity has this name." : "");
+    if (i >= 0) select(i);
+  });
   canvas.addEventListener("keydown", (event) => {
     // Keyboard: Enter selects the largest entity's community; Escape clears the selection.
     if (event.key === "Enter") select(index.get(labelled[0]));
@@ -179,9 +197,11 @@ export function graphView(layout: Layout, names: Record<string, string>, mention
   root.update = (next: GraphStyle) => {
     current = next;
     fill = colours(layout, next.membership);
+    const before = root.value?.community;
     if (root.value) root.value = {entity: root.value.entity, community: next.membership[root.value.entity]};
     describe();
     draw();
+    if (root.value && root.value.community !== before) root.dispatchEvent(new Event("input", {bubbles: true}));
   };
   describe();
   draw();

@@ -37,13 +37,17 @@ export type Titles = Record<string, string>;
 
 const cite = (s: SentenceRef, titles: Titles) => `${titles[s.docId] ?? s.docId}, ${s.start.toLocaleString("en-US")}–${s.end.toLocaleString("en-US")}`;
 
-/** A community report: title, members, and its sentences as a list with citations. */
-/** `texts[i]` is the text of `report.sentences[i]`. */
-export function ReportView(report: CommunityReport, level: number, size: number, texts: readonly string[], titles: Titles): HTMLElement {
+/**
+ * A community report: title, members, and its sentences as a list with citations.
+ * `texts[i]` is the text of `report.sentences[i]`. `level` is the community's own level; `shownAt` the level
+ * the reader is looking at (a community of at most 10 entities is not split, so it appears on deeper levels too).
+ */
+export function ReportView(report: CommunityReport, level: number, shownAt: number, size: number, texts: readonly string[], titles: Titles): HTMLElement {
   const box = el("section", undefined, "gr-report");
   box.setAttribute("aria-label", `Community report: ${report.title}`);
-  box.append(el("h4", `C${level} community: ${report.title}`));
-  box.append(el("p", `${size} entities · report ${report.tokens} tokens${report.fromChildren ? " · built from its sub-communities' reports (the members' own sentences overflowed the budget)" : " · built from its entities' sentences"}`, "gr-small"));
+  box.append(el("h4", `C${shownAt} community: ${report.title}`));
+  const kept = level < shownAt ? ` · the same community as at C${level}: with ${size} entities it was not split further` : "";
+  box.append(el("p", `${size} entities · report ${report.tokens} tokens${report.fromChildren ? " · built from its sub-communities' reports (the members' own sentences overflowed the budget)" : " · built from its entities' sentences"}${kept}`, "gr-small"));
   const ol = el("ol");
   for (const [i, s] of report.sentences.entries()) {
     const li = el("li", texts[i] ?? "");
