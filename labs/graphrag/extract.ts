@@ -28,6 +28,7 @@ export const JUNK_KEYS: ReadonlySet<string> = new Set([
   "october", "november", "december", "thank you", "applause", "laughter", "earth", "world", "west", "east", "north", "south",
   "gi", "house", "church", "independence", "investments", "islamic", "god", "heaven", "lord", "jr", "sr", "st", "capital",
   "trust fund", "child care", "uss", "street", "assembly", "reform", "mr", "mrs", "ms", "dr", "he", "she", "we", "they", "it", "you", "i", "las", "los", "san",
+  "what", "who", "which", "when", "where", "why", "how", "partnership",
 ]);
 
 /** All-caps words that are not names (roman numerals, emphasis, common initialisms). */
@@ -66,11 +67,15 @@ export function extractMentions(units: readonly TextUnit[], options: ExtractOpti
       const surface = text.slice(c.start, c.end);
       const key = normalize(surface, table);
       const start = c.start + offset, end = c.end + offset;
-      const unit = docUnits.find((u) => u.start <= start && end <= u.end) ?? docUnits.find((u) => u.start < end && start < u.end)!;
-      out.push({key, surface, type: table.types.get(key) ?? c.type, unit: unit.id, start, end});
+      out.push({key, surface, type: table.types.get(key) ?? c.type, unit: unitOf(docUnits, start, end).id, start, end});
     }
   }
   return out;
+}
+
+/** The unit a mention belongs to: the first of its document's units that holds it whole, else the first it overlaps. */
+export function unitOf(docUnits: readonly TextUnit[], start: number, end: number): TextUnit {
+  return docUnits.find((u) => u.start <= start && end <= u.end) ?? docUnits.find((u) => u.start < end && start < u.end)!;
 }
 
 const DEFAULT_TABLE = aliasTable(GAZETTEER);

@@ -178,6 +178,8 @@ Social Security | other | Social Security Trust Fund; Social Security system
 Medicare | other | Medicare Trust Fund; Medicare program
 Medicaid | other
 Head Start | other | Early Head Start
+Let's Move! | other | Let's Move
+Joining Forces | other
 Affordable Care Act | other | Obamacare; ACA
 No Child Left Behind Act | other | No Child Left Behind
 Brady Bill | other | Brady bill; Brady law; Brady Law

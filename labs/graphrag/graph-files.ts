@@ -8,11 +8,13 @@ import {join} from "node:path";
 import {type ChunkConfig, DEFAULT_CHUNKING} from "../rag/chunk.js";
 import type {Doc} from "../rag/corpus.js";
 import {readSotu} from "../rag/corpus-files.js";
-import {corpusGraph} from "./graph.js";
-import type {EntityGraphData} from "./types.js";
+import {extractMentions} from "./extract.js";
+import {buildGraph, textUnits} from "./graph.js";
+import type {EntityGraphData, Mention} from "./types.js";
 
 export interface CorpusGraph {
   graph: EntityGraphData;
+  mentions: Mention[]; // every mention, in document coordinates (extraction reads whole documents)
   extractMs: number; // wall time of chunking + extraction + merging when it was computed
 }
 
@@ -24,8 +26,10 @@ export function cachedCorpusGraph(docs: readonly Doc[] = readSotu(), chunking: C
   const file = join(tmpdir(), `llm-lab-graphrag-${hash.digest("hex").slice(0, 16)}.json`);
   if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8"));
   const t0 = performance.now();
-  const graph = corpusGraph(docs, chunking);
-  const out: CorpusGraph = {graph, extractMs: performance.now() - t0};
+  const units = textUnits(docs, chunking);
+  const mentions = extractMentions(units);
+  const graph = buildGraph(units, mentions);
+  const out: CorpusGraph = {graph, mentions, extractMs: performance.now() - t0};
   writeFileSync(file, JSON.stringify(out));
   return out;
 }

@@ -12,6 +12,9 @@ export const DEFAULT_QUERIES = {
   global: "What was said about terrorism and Al Qaida?"
 };
 
+/** The entity whose C0 community's report the page shows before the reader picks one. */
+export const REPORT_ENTITY = "iraq";
+
 export const specs = {
   // The lab accepts 0 < γ ≤ 10; the box takes 0–100 so a reader who types 0 or 100 reads why not.
   resolution: {type: "number", key: "resolution", label: "Louvain resolution γ", min: 0, max: 100, value: DEFAULT_INDEX_CONFIG.resolution} as NumberSpec,

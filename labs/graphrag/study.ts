@@ -6,7 +6,8 @@ import {poolWords, vocabIndex, type WordVectors} from "../rag/embed.js";
 import {words} from "../rag/text.js";
 import {trainKMeans, assignNearest} from "../vector-search/train-kmeans.js";
 import {inducedSubgraph} from "./communities.js";
-import {extractMentions} from "./extract.js";
+import {extractMentions, unitOf} from "./extract.js";
+import {buildGraph} from "./graph.js";
 import {modularity, nmi} from "./modularity.js";
 import type {Indexed} from "./session.js";
 import type {EntityGraphData, Mention, TextUnit} from "./types.js";
@@ -71,6 +72,17 @@ export interface ChunkRow {
   relations: number;
   mentions: number; // Σ entity mentions (a mention inside an overlap counts once per unit)
   relationsPerEntity: number;
+}
+
+/**
+ * The entity graph over other text units from the same mentions: extraction reads whole documents, so its
+ * mentions do not depend on the chunking. Each mention (its document known from `from`, the units it was
+ * found with) is assigned to one of `to` by extract.ts's rule, and the graph is merged again.
+ */
+export function regraph(mentions: readonly Mention[], from: readonly TextUnit[], to: readonly TextUnit[]): EntityGraphData {
+  const byDoc = new Map<string, TextUnit[]>();
+  for (const u of to) byDoc.set(u.docId, [...(byDoc.get(u.docId) ?? []), u]);
+  return buildGraph(to, mentions.map((m) => ({...m, unit: unitOf(byDoc.get(from[m.unit].docId)!, m.start, m.end).id})));
 }
 
 /** Size of the entity graph built from one chunking of the corpus. */

@@ -4,7 +4,10 @@ import {describe, expect, it} from "vitest";
 import {InputError} from "../../labs/kit/params.js";
 import type {WordVectors} from "../../labs/rag/embed.js";
 import {hierarchyView, indexGraph} from "../../labs/graphrag/session.js";
-import {chunkRow, embeddingStudy, exampleUnit} from "../../labs/graphrag/study.js";
+import {chunkRow, embeddingStudy, exampleUnit, regraph} from "../../labs/graphrag/study.js";
+import {extractMentions} from "../../labs/graphrag/extract.js";
+import {corpusGraph, textUnits} from "../../labs/graphrag/graph.js";
+import {readSotu} from "../../labs/rag/corpus-files.js";
 import {NAMES, toyGraph} from "./toy-graph.js";
 
 const data = toyGraph();
@@ -74,5 +77,16 @@ describe("study", () => {
     const r = chunkRow(data, 100, 20);
     expect(r.relationsPerEntity).toBeCloseTo((2 * data.relations.length) / data.entities.length, 12);
     expect(r.units).toBe(7);
+  });
+});
+
+describe("regraph", () => {
+  it("regraph(mentions, 100-token units, 600-token units) equals extracting and merging at 600 tokens from scratch", () => {
+    const docs = readSotu().filter((d) => d.id === "1990" || d.id === "2021");
+    const small = textUnits(docs, {method: "recursive", size: 100, overlap: 20});
+    const large = {method: "recursive" as const, size: 600, overlap: 100};
+    const rebuilt = regraph(extractMentions(small), small, textUnits(docs, large));
+    expect(rebuilt).toEqual(corpusGraph(docs, large));
+    expect(rebuilt.units.length).toBeLessThan(small.length);
   });
 });

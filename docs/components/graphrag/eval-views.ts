@@ -25,7 +25,7 @@ export function EvalChart(s: GraphEvalSnapshot, width: number): Element {
     x: {label: "share of questions", domain: [0, 1], grid: true},
     y: {label: null, domain: s.methods.map(methodLabel)},
     fy: {label: null},
-    fx: {label: null},
+    fx: {label: null, domain: ["single-hop", "multi-hop"]},
     color: {domain: Object.values(METRICS), range: [palette[0], palette[2]], legend: true},
     marks: [
       Plot.barX(rows, {x: "value", y: "method", fy: "metric", fx: "type", fill: "metric", title: (d: (typeof rows)[number]) => `${d.method}, ${d.type}: ${d.metric} ${fmt(d.value, 3)} over ${d.n} questions`}),

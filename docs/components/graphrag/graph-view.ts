@@ -68,14 +68,19 @@ export function graphView(layout: Layout, names: Record<string, string>, mention
   const n = layout.ids.length;
   const index = new Map(layout.ids.map((id, i) => [id, i]));
   const radius = Float32Array.from(layout.ids, (id) => 1.5 + Math.sqrt(mentions[id] ?? 1) * 0.7);
-  const [x0, x1] = d3.extent(layout.x) as [number, number];
-  const [y0, y1] = d3.extent(layout.y) as [number, number];
+  // Frame the middle 90% of nodes: a few loosely tied entities drift far out and would shrink the rest.
+  const span = (v: Float32Array) => {
+    const lo = d3.quantile(v, 0.05)!, hi = d3.quantile(v, 0.95)!, pad = 0.15 * (hi - lo);
+    return [lo - pad, hi + pad];
+  };
+  const [x0, x1] = span(layout.x);
+  const [y0, y1] = span(layout.y);
   const fit = Math.min((width - 20) / Math.max(1, x1 - x0), (height - 20) / Math.max(1, y1 - y0));
   const home = d3.zoomIdentity.translate(width / 2, height / 2).scale(fit).translate(-(x0 + x1) / 2, -(y0 + y1) / 2);
   let transform = home;
   let current = style;
   let fill = colours(layout, style.membership);
-  const labelled = [...layout.ids].sort((a, b) => (mentions[b] ?? 0) - (mentions[a] ?? 0)).slice(0, 18);
+  const labelled = [...layout.ids].sort((a, b) => (mentions[b] ?? 0) - (mentions[a] ?? 0)).slice(0, 40);
   const quadtree = d3.quadtree<number>().x((i) => layout.x[i]).y((i) => layout.y[i]).addAll(d3.range(n));
   root.value = null;
 
@@ -130,13 +135,22 @@ export function graphView(layout: Layout, names: Record<string, string>, mention
     ctx.restore();
     ctx.font = "11px var(--sans-serif), sans-serif";
     ctx.fillStyle = "#222";
-    const named = new Set([...labelled, ...(current.path?.nodes ?? [])]);
+    // Path and selected names first, then the most mentioned; a label that would overlap a placed one is skipped.
+    const named = new Set([...(current.path?.nodes ?? []), ...(root.value ? [root.value.entity] : []), ...labelled]);
+    const placed: Array<[number, number, number, number]> = [];
     for (const id of named) {
       const i = index.get(id);
       if (i === undefined) continue;
       const [sx, sy] = transform.apply([layout.x[i], layout.y[i]]);
-      if (sx < 0 || sy < 0 || sx > width || sy > height) continue;
-      ctx.fillText(names[id] ?? id, sx + 4, sy - 4);
+      const text = names[id] ?? id;
+      const box: [number, number, number, number] = [sx + 4, sy - 15, sx + 4 + ctx.measureText(text).width, sy - 2];
+      if (box[0] < 0 || box[1] < 0 || box[2] > width || box[3] > height) continue;
+      if (placed.some((b) => box[0] < b[2] && b[0] < box[2] && box[1] < b[3] && b[1] < box[3])) continue;
+      placed.push(box);
+      ctx.fillStyle = "rgba(255,255,255,0.75)";
+      ctx.fillRect(box[0] - 1, box[1], box[2] - box[0] + 2, box[3] - box[1] + 2);
+      ctx.fillStyle = "#222";
+      ctx.fillText(text, sx + 4, sy - 4);
     }
   }
 

@@ -30,7 +30,7 @@ function BudgetBars(parts: Record<Part, {budget: number; tokens: number}>): HTML
   const table = el("table", undefined, "gr-budget");
   table.setAttribute("aria-label", "context budget by part");
   const head = el("tr");
-  for (const h of ["part", "share of budget", "tokens used", ""]) head.append(el("th", h));
+  for (const h of ["part", "budget (tokens)", "tokens used", ""]) head.append(el("th", h));
   table.append(head);
   for (const part of ["report", "relation", "unit"] as const) {
     const {budget, tokens} = parts[part];
