@@ -114,7 +114,7 @@ cases.forEach((c, i) => {
     if (isolated > 0) levelRows.push(`| ${c.name} | (lab counts include ${isolated} isolated entities as communities of their own; the edge list leaves them out) | | | | |`);
     levelRows.push(`| ${c.name} | total ms | ${f(hierMs, 1)} | | ${f(leiden.hierarchical.ms, 1)} | |`);
     const dq = h.levels[0].modularity - leiden.leiden.modularity;
-    verdicts.push(`${c.name}: C0 Q − Leiden Q = ${dq >= 0 ? "+" : ""}${f(dq)} (target ≥ −0.01: ${dq >= -0.01 ? "met" : "MISSED"}); hierarchy ${f(hierMs, 1)} ms (target < 200 ms: ${hierMs < 200 ? "met" : "MISSED"})`);
+    verdicts.push(`${c.name}: C0 Q − Leiden Q = ${dq >= 0 ? "+" : ""}${f(dq)} (target ≥ −0.01: ${dq >= -0.01 ? "met" : "MISSED"}); hierarchy ${f(hierMs, 1)} ms${i === 0 ? ` (target on the corpus graph < 200 ms: ${hierMs < 200 ? "met" : "MISSED"})` : ""}`);
   }
 });
 

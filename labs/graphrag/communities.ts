@@ -7,6 +7,7 @@ import louvain from "graphology-communities-louvain";
 import {InputError} from "../kit/params.js";
 import {DEFAULT_SEED, stream} from "../kit/random.js";
 import {edgeWeight, modularity} from "./modularity.js";
+import {refineMoves} from "./refine.js";
 import type {Community, Hierarchy, LevelPartition} from "./types.js";
 
 /** Resolution γ accepted by hierarchicalLouvain: 0 < γ ≤ RESOLUTION_MAX (the page's control uses these). */
@@ -48,8 +49,8 @@ export function checkHierarchyInput(graph: UndirectedGraph, options: HierarchyOp
 }
 
 /**
- * Louvain `trials` times (one seeded stream, runs in sequence) on `graph`; keeps the partition of highest
- * modularity at γ (the first one on ties). Returns its communities as sorted member lists, largest first
+ * Louvain `trials` times (one seeded stream, runs in sequence) on `graph`, each followed by a final pass of
+ * single-node moves (refine.ts); keeps the partition of highest modularity at γ (the first one on ties). Returns its communities as sorted member lists, largest first
  * (ties: by first member). A graph without edges gives singletons.
  */
 export function bestLouvain(graph: UndirectedGraph, resolution: number, random: () => number, trials: number): string[][] {
@@ -57,8 +58,10 @@ export function bestLouvain(graph: UndirectedGraph, resolution: number, random: 
   if (graph.size > 0) {
     let bestQ = -Infinity;
     for (let t = 0; t < trials; t++) {
-      const run = louvain.detailed(graph, {resolution, rng: random, getEdgeWeight: "weight"}); // .modularity is at γ
-      if (run.modularity > bestQ) { bestQ = run.modularity; best = run.communities; }
+      const run = louvain(graph, {resolution, rng: random, getEdgeWeight: "weight"});
+      const refined = refineMoves(graph, run, resolution, random).membership;
+      const q = modularity(graph, refined, resolution);
+      if (q > bestQ) { bestQ = q; best = refined; }
     }
   }
   const groups = new Map<number | string, string[]>();

@@ -5,7 +5,8 @@ import {bestLouvain, communitiesAt, hierarchicalLouvain, inducedSubgraph} from "
 import {modularity} from "../../labs/graphrag/modularity.js";
 import type {Hierarchy} from "../../labs/graphrag/types.js";
 import {InputError} from "../../labs/kit/params.js";
-import {stream} from "../../labs/kit/random.js";
+import {mulberry32, stream} from "../../labs/kit/random.js";
+import louvain from "graphology-communities-louvain";
 import fixtures from "./fixtures.json";
 
 const KARATE_OPTIMUM = 0.41979; // Brandes et al. 2008, "On modularity clustering": 0.4197896…
@@ -66,10 +67,14 @@ describe("hierarchicalLouvain on Zachary's karate club (graphology-generators ka
     }
   });
 
-  it("hierarchicalLouvain(karate, trials 1) stops at the local optimum 0.4156 for some seed (why trials > 1 by default)", () => {
+  it("graphology's Louvain alone stops at the local optimum 0.4156 for some seed; with the refinement pass, hierarchicalLouvain(karate, trials 1) reaches the optimum 0.41979 for every seed", () => {
+    const raw = Array.from({length: 20}, (_, seed) => modularity(karate, louvain(karate, {rng: mulberry32(seed), getEdgeWeight: null})));
+    expect(Math.min(...raw)).toBeCloseTo(0.4156, 4);
     const qs = Array.from({length: 20}, (_, seed) => hierarchicalLouvain(karate, {seed, trials: 1, maxLevels: 1}).levels[0].modularity);
-    expect(Math.min(...qs)).toBeCloseTo(0.4156, 4);
-    expect(Math.max(...qs)).toBeLessThanOrEqual(KARATE_OPTIMUM);
+    for (const q of qs) {
+      expect(q).toBeCloseTo(KARATE_OPTIMUM, 5);
+      expect(q).toBeLessThanOrEqual(KARATE_OPTIMUM + 1e-9);
+    }
   });
 
   it("hierarchicalLouvain(karate, maxClusterSize 5) satisfies the hierarchy invariants", () => {

@@ -67,7 +67,7 @@ export function graphView(layout: Layout, names: Record<string, string>, mention
 
   const n = layout.ids.length;
   const index = new Map(layout.ids.map((id, i) => [id, i]));
-  const radius = Float32Array.from(layout.ids, (id) => 1.5 + Math.sqrt(mentions[id] ?? 1) * 0.7);
+  const radius = Float32Array.from(layout.ids, (id) => 1 + 1.1 * Math.log2(1 + (mentions[id] ?? 1))); // log: "America" has 1,101 mentions
   // Frame the middle 90% of nodes: a few loosely tied entities drift far out and would shrink the rest.
   const span = (v: Float32Array) => {
     const lo = d3.quantile(v, 0.05)!, hi = d3.quantile(v, 0.95)!, pad = 0.15 * (hi - lo);
