@@ -13,49 +13,53 @@ import {edgeWeight} from "./modularity.js";
  */
 export function refineMoves(graph: UndirectedGraph, membership: Record<string, number>, resolution: number, random: () => number, maxSweeps = 20): {membership: Record<string, number>; moves: number} {
   const nodes = graph.nodes();
-  const community = new Map(nodes.map((n) => [n, membership[n]]));
-  const degree = new Map<string, number>();
-  const total = new Map<number, number>(); // Σ of degrees per community
+  const n = nodes.length;
+  const index = new Map(nodes.map((v, i) => [v, i]));
+  // Adjacency as CSR arrays (offsets, neighbours, weights), self-loops left out of the links but kept in degrees.
+  const degree = new Float64Array(n);
+  const lists: Array<Array<[number, number]>> = nodes.map(() => []);
   let m2 = 0; // 2m
-  for (const n of nodes) {
-    let k = 0;
-    graph.forEachEdge(n, (_e, a, s, t) => (k += s === t ? 2 * edgeWeight(a) : edgeWeight(a)));
-    degree.set(n, k);
-    total.set(community.get(n)!, (total.get(community.get(n)!) ?? 0) + k);
-    m2 += k;
-  }
+  graph.forEachEdge((_e, a, s, t) => {
+    const w = edgeWeight(a), i = index.get(s)!, j = index.get(t)!;
+    degree[i] += w;
+    degree[j] += w;
+    m2 += 2 * w;
+    if (i !== j) {
+      lists[i].push([j, w]);
+      lists[j].push([i, w]);
+    }
+  });
+  const community = Int32Array.from(nodes, (v) => membership[v]);
   if (m2 === 0) return {membership: {...membership}, moves: 0};
   const m = m2 / 2;
+  const total = new Map<number, number>(); // Σ of degrees per community
+  for (let i = 0; i < n; i++) total.set(community[i], (total.get(community[i]) ?? 0) + degree[i]);
+  const links = new Map<number, number>(); // community → weight from the visited node into it
   let moves = 0;
+  const order = Array.from({length: n}, (_, i) => i);
   for (let sweep = 0; sweep < maxSweeps; sweep++) {
-    const order = [...nodes];
-    for (let i = order.length - 1; i > 0; i--) {
+    for (let i = n - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));
       [order[i], order[j]] = [order[j], order[i]];
     }
     let moved = 0;
-    for (const n of order) {
-      const own = community.get(n)!;
-      const k = degree.get(n)!;
-      const links = new Map<number, number>(); // community → weight from n into it (self-loops excluded)
-      graph.forEachEdge(n, (_e, a, s, t) => {
-        if (s === t) return;
-        const c = community.get(s === n ? t : s)!;
-        links.set(c, (links.get(c) ?? 0) + edgeWeight(a));
-      });
+    for (const v of order) {
+      const own = community[v];
+      const k = degree[v];
+      links.clear();
+      for (const [u, w] of lists[v]) links.set(community[u], (links.get(community[u]) ?? 0) + w);
       const ownTotal = total.get(own)! - k;
-      const gainTo = (c: number) => (links.get(c) ?? 0) / m - (resolution * k * (total.get(c) ?? 0)) / (2 * m * m);
-      const stay = (links.get(own) ?? 0) / m - (resolution * k * ownTotal) / (2 * m * m);
-      let best = own, bestGain = stay;
-      for (const c of links.keys()) {
+      let best = own;
+      let bestGain = (links.get(own) ?? 0) / m - (resolution * k * ownTotal) / (2 * m * m);
+      for (const [c, w] of links) {
         if (c === own) continue;
-        const g = gainTo(c);
-        if (g > bestGain + 1e-12) { best = c; bestGain = g; }
+        const gain = w / m - (resolution * k * total.get(c)!) / (2 * m * m);
+        if (gain > bestGain + 1e-12) { best = c; bestGain = gain; }
       }
       if (best !== own) {
         total.set(own, ownTotal);
         total.set(best, total.get(best)! + k);
-        community.set(n, best);
+        community[v] = best;
         moved++;
       }
     }
@@ -64,10 +68,9 @@ export function refineMoves(graph: UndirectedGraph, membership: Record<string, n
   }
   const renumber = new Map<number, number>();
   const out: Record<string, number> = {};
-  for (const n of nodes) {
-    const c = community.get(n)!;
-    if (!renumber.has(c)) renumber.set(c, renumber.size);
-    out[n] = renumber.get(c)!;
-  }
+  nodes.forEach((v, i) => {
+    if (!renumber.has(community[i])) renumber.set(community[i], renumber.size);
+    out[v] = renumber.get(community[i])!;
+  });
   return {membership: out, moves};
 }

@@ -70,10 +70,13 @@ describe("/graphrag", () => {
   });
 
   it("a new resolution re-runs Louvain in the page's worker and says how long it took", async () => {
-    const s = await lab.open("/graphrag?resolution=1.5", {waitFor: ".gr-graph canvas"});
+    const s = await lab.open("/graphrag", {waitFor: ".gr-graph canvas"});
+    await s.page.waitForTimeout(3000); // the worker indexes the default graph first, as it does for a reader
+    await s.page.locator('.lab-control[data-key="resolution"] input').fill("1.5");
+    await s.page.locator('.lab-control[data-key="resolution"] input').press("Enter");
     await s.page.waitForFunction(() => /Louvain took [\d,]+ ms \(in this page's worker\)/.test(document.body.innerText), undefined, {timeout: 60_000});
     const ms = Number((await s.page.evaluate(() => /Louvain took ([\d,]+) ms \(in this page's worker\)/.exec(document.body.innerText)![1])).replace(/,/g, ""));
-    console.log(`graphrag: hierarchical Louvain (C0–C2, 4 trials each, refinement) on the corpus graph in the page's worker: ${ms} ms`);
+    console.log(`graphrag: hierarchical Louvain (C0–C2, 4 trials each, refinement) on the corpus graph in the page's worker (a reader's first change of γ, the evaluation run starting beside it): ${ms} ms`);
     expect(ms).toBeGreaterThan(0);
     expect(ms).toBeLessThan(2000); // the 200 ms target is measured by bench/graphrag.ts; this bounds a stuck worker
     expect(await s.page.locator(".gr-levels caption").textContent()).toContain("γ = 1.50");
