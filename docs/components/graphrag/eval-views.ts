@@ -5,6 +5,8 @@ import * as Plot from "@observablehq/plot";
 import type {Churn} from "../../labs/graphrag/churn.js";
 import type {CostRow} from "../../labs/graphrag/cost.js";
 import {graphCellMeans, type GraphEvalSnapshot} from "../../labs/graphrag/evaluate.js";
+import type {HierarchyView} from "../../labs/graphrag/session.js";
+import {notice} from "../kit/callouts.js";
 import {fmt, palette, plotDefaults} from "../kit/chart-style.js";
 import {el} from "../kit/dom.js";
 
@@ -87,5 +89,40 @@ export function ChurnView(levels: readonly Churn[], reseed: readonly Churn[], na
   box.append(table);
   const moved = levels[0]?.moved ?? [];
   if (moved.length) box.append(el("p", `Moved at C0: ${moved.slice(0, 20).map(names).join(", ")}${moved.length > 20 ? ` and ${moved.length - 20} more` : ""}.`, "gr-small"));
+  return box;
+}
+
+/** Communities and modularity per level of a hierarchy. */
+export function LevelTable(hv: HierarchyView, resolution: number, seed: number): HTMLElement {
+  const table = el("table", undefined, "gr-levels");
+  table.append(el("caption", `Communities per level at γ = ${fmt(resolution, 2)}, seed ${seed}`));
+  const head = el("tr");
+  for (const h of ["level", "communities", "modularity Q (γ = 1, whole graph)"]) head.append(el("th", h));
+  table.append(head);
+  for (const l of hv.levels) {
+    const tr = el("tr");
+    for (const x of [`C${l.level}`, l.count.toLocaleString("en-US"), fmt(l.modularity, 4)]) tr.append(el("td", x));
+    table.append(tr);
+  }
+  return table;
+}
+
+export interface AddResult {
+  doc: {id: string; units: number};
+  entities: string[];
+  noEntities: boolean;
+  churn: Churn[];
+  reseedChurn: Churn[];
+  names: Record<string, string>;
+  ms: {extract: number; louvain: number; layout: number};
+}
+
+/** What adding a document did: its units and new entities, the timings, and the churn table; or the error. */
+export function ChangeView(change: AddResult | {error: string}, titles: Record<string, string>): HTMLElement {
+  if ("error" in change) return notice(change.error);
+  const box = el("div", undefined, "gr-change");
+  const none = change.noEntities ? " (no entity found in this document: the graph gained text but no node)" : "";
+  box.append(el("p", `Added ${titles[change.doc.id] ?? change.doc.id}: ${change.doc.units} text units, ${change.entities.length} new entities${none}; extraction ${fmt(change.ms.extract, 0)} ms, Louvain ${fmt(change.ms.louvain, 0)} ms, layout ${fmt(change.ms.layout, 0)} ms, in the worker. New entities are ringed on the graph.`));
+  box.append(ChurnView(change.churn, change.reseedChurn, (id) => change.names[id] ?? id));
   return box;
 }

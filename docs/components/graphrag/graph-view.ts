@@ -3,6 +3,7 @@
 // on the focused canvas) selecting that node's community. Created once per layout; update() recolours it
 // for another level or draws a search path without losing the reader's zoom.
 import * as d3 from "d3";
+import {base64ToFloats} from "../../labs/kit/base64.js";
 import type {Layout} from "../../labs/graphrag/layout.js";
 import {palette} from "../kit/chart-style.js";
 
@@ -32,6 +33,12 @@ function colours(layout: Layout, membership: Record<string, number>): Map<number
   for (const id of layout.ids) size.set(membership[id], (size.get(membership[id]) ?? 0) + 1);
   const top = [...size].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, 9);
   return new Map(top.map(([c], i) => [c, palette[i]]));
+}
+
+/** A layout as JSON carries it (floats in base64 from the build, plain arrays from the worker) → typed arrays. */
+export function decodeLayout(l: {ids: string[]; x: string | ArrayLike<number>; y: string | ArrayLike<number>; links: ArrayLike<number>; weights: ArrayLike<number>}): Layout {
+  const floats = (v: string | ArrayLike<number>) => (typeof v === "string" ? base64ToFloats(v) : Float32Array.from(v));
+  return {ids: l.ids, x: floats(l.x), y: floats(l.y), links: Int32Array.from(l.links), weights: Float32Array.from(l.weights)};
 }
 
 export function graphView(layout: Layout, names: Record<string, string>, mentions: Record<string, number>, width: number, style: GraphStyle): GraphView {
