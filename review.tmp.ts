@@ -61,4 +61,64 @@ if (step === "controls") {
   await page.screenshot({path: "/tmp/review/report-Medicare.png", fullPage: false});
   await page.close();
 }
+
+if (step === "stale") {
+  const page = await open(1280);
+  const res = page.locator('.lab-control[data-key="resolution"] input');
+  await res.fill("100"); await page.waitForTimeout(5000);
+  const where = () => page.evaluate(() => [...document.querySelectorAll(".lab-notice")].map((e) => { let h = e.previousElementSibling; while (h && h.tagName !== "H2") h = h.previousElementSibling; return `[${h?.textContent?.slice(0, 20)}] ${(e as HTMLElement).innerText.slice(0, 90)}`; }));
+  log("after 100:", await where());
+  await res.fill("1"); await page.waitForTimeout(6000);
+  log("after 1:", await where());
+  log("local:", (await sectionText(page, "4. Local")).split("Answer:")[1]?.slice(0, 200));
+  await res.fill("2"); await page.waitForTimeout(6000);
+  log("after 2:", await where());
+  await res.fill("1"); await page.waitForTimeout(6000);
+  log("after 1 again:", await where());
+  await page.close();
+}
+if (step === "search") {
+  const page = await open(1280);
+  const q = page.locator('.lab-control[data-key="q"] input');
+  const show = async (label: string) => { const t = await sectionText(page, "4. Local"); log(`--- ${label} url=${page.url().replace(origin, "")} errs=${JSON.stringify(await errs(page))}`); log(t.slice(t.indexOf("no answer") + 9, t.indexOf("no answer") + 1100)); };
+  for (const text of ["What did the addresses say about NATO and Russia?", "What should we do about rising prices for families?", ""]) {
+    await q.fill(text); await page.waitForTimeout(4000); await show(`q="${text}"`);
+  }
+  await q.fill("What did the addresses say about NATO and Russia?"); await page.waitForTimeout(3000);
+  await page.locator(".gr-graph").screenshot({path: "/tmp/review/local-nato-graph.png"});
+  await page.getByLabel("1", {exact: true}).check(); await page.waitForTimeout(3000); await show("hops=1");
+  const budgetBox = page.locator('.lab-control[data-key="budget"] input[type=number]');
+  for (const b of ["200", "4000", "50", "99999"]) { await budgetBox.fill(b); await budgetBox.press("Enter"); await page.waitForTimeout(3500); await show(`budget=${b}`); }
+  await budgetBox.fill("1000"); await budgetBox.press("Enter"); await page.waitForTimeout(2000);
+  await q.fill("What should we do about rising prices for families?"); await page.waitForTimeout(3000);
+  for (const fb of ["hybrid", "BM25", "no answer"]) { await page.getByLabel(fb, {exact: true}).check(); await page.waitForTimeout(3000); await show(`fallback=${fb}`); }
+  await page.locator('xpath=//h2[contains(., "4. Local")]').scrollIntoViewIfNeeded();
+  await page.screenshot({path: "/tmp/review/local-noentity.png"});
+  // global
+  const gq = page.locator('.lab-control[data-key="gq"] input');
+  const gshow = async (label: string) => { const t = await sectionText(page, "5. Global"); log(`=== ${label} url=${page.url().replace(origin, "")}`); log(t.slice(t.indexOf("Answer"), t.indexOf("Answer") + 900)); };
+  for (const text of ["What were the main themes about health care?", "xyzzy plugh", "the and of"]) { await gq.fill(text); await page.waitForTimeout(3500); await gshow(`gq="${text}"`); }
+  await page.getByLabel("C2", {exact: true}).check(); await page.waitForTimeout(3500); await gshow("gq health, C2");
+  log("final url", page.url());
+  writeFileSync("/tmp/review/state-url.txt", page.url().replace(origin, ""));
+  const state = await page.evaluate(() => ({local: (document.querySelector('.lab-control[data-key="q"] input') as HTMLInputElement).value}));
+  await page.close();
+  // reopen
+  const p2 = await open(1280, page.url().replace(origin, ""));
+  await p2.waitForTimeout(4000);
+  log("reopened: res", await p2.locator('.lab-control[data-key="resolution"] input').inputValue(), "gq", await p2.locator('.lab-control[data-key="gq"] input').inputValue(), "q", await p2.locator('.lab-control[data-key="q"] input').inputValue(), "level", await p2.locator('.lab-control[data-key="level"] input:checked').getAttribute("value"), "errs", await errs(p2));
+  const t = await sectionText(p2, "5. Global"); log(t.slice(t.indexOf("Answer"), t.indexOf("Answer") + 300));
+  await p2.close();
+}
+if (step === "stale2") {
+  const page = await open(1280);
+  const res = page.locator('.lab-control[data-key="resolution"] input');
+  await res.fill("100"); await page.waitForTimeout(5000);
+  await res.fill("2"); await page.waitForTimeout(6000);
+  const info = await page.evaluate(() => [...document.querySelectorAll(".lab-notice")].map((e) => ({cls: e.className, parent: e.parentElement?.className, prev: (e.parentElement?.previousElementSibling as HTMLElement)?.innerText?.slice(0, 60), text: (e as HTMLElement).innerText.slice(0, 60), y: e.getBoundingClientRect().top + scrollY})));
+  log(info);
+  await page.locator(".lab-notice").last().scrollIntoViewIfNeeded();
+  await page.screenshot({path: "/tmp/review/stale-notice.png"});
+  await page.close();
+}
 await browser.close(); server.close();

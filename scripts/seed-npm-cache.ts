@@ -4,6 +4,7 @@
 // We fill that cache from node_modules: each package bundled with esbuild into one self-contained
 // `_esm.js`, KaTeX's stylesheet and fonts copied. Run before every dev/build (npm scripts do).
 import {build} from "esbuild";
+import {BROWSER_ESM} from "./bundle-worker.js";
 import {cpSync, existsSync, mkdirSync, readFileSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 
@@ -58,17 +59,7 @@ async function bundle(name: string): Promise<void> {
   if (existsSync(target)) return;
   const hasDefault = name === "katex";
   const entry = `export * from ${JSON.stringify(name)};${hasDefault ? `export {default} from ${JSON.stringify(name)};` : ""}`;
-  await build({
-    stdin: {contents: entry, resolveDir: process.cwd(), loader: "js"},
-    bundle: true,
-    format: "esm",
-    platform: "browser",
-    target: "es2022",
-    minify: true,
-    legalComments: "none",
-    outfile: target,
-    logLevel: "error"
-  });
+  await build({...BROWSER_ESM, stdin: {contents: entry, resolveDir: process.cwd(), loader: "js"}, outfile: target});
   console.log(`seeded ${name}@${versionOf(name)}`);
 }
 

@@ -8,7 +8,7 @@ import {graphCellMeans, type GraphEvalSnapshot} from "../../labs/graphrag/evalua
 import type {HierarchyView} from "../../labs/graphrag/session.js";
 import {notice} from "../kit/callouts.js";
 import {fmt, palette, plotDefaults} from "../kit/chart-style.js";
-import {el} from "../kit/dom.js";
+import {el, headedTable, scrollRegion} from "../kit/dom.js";
 
 const TYPE_LABEL = {single: "single-hop", multi: "multi-hop", unanswerable: "unanswerable"} as const;
 const METRICS = {goldRecall: "gold-passage recall", hasAnswer: "answer contains the gold answer"} as const;
@@ -38,14 +38,7 @@ export function EvalChart(s: GraphEvalSnapshot, width: number): Element {
 }
 
 export function EvalTable(s: GraphEvalSnapshot): HTMLElement {
-  const wrap = el("div", undefined, "gr-scroll");
-  wrap.tabIndex = 0;
-  wrap.setAttribute("role", "region");
-  wrap.setAttribute("aria-label", "metrics by method and question type");
-  const table = el("table", undefined, "gr-eval");
-  const head = el("tr");
-  for (const h of ["method", "questions", "n", "gold recall", "has answer", "cited in gold", "F1", "abstained", "tokens read", "no entity"]) head.append(el("th", h));
-  table.append(head);
+  const table = headedTable(["method", "questions", "n", "gold recall", "has answer", "cited in gold", "F1", "abstained", "tokens read", "no entity"], "gr-eval");
   for (const m of s.methods) for (const t of ["single", "multi", "unanswerable"] as const) {
     const c = graphCellMeans(s.cells[m][t]);
     const answerable = t !== "unanswerable";
@@ -53,17 +46,12 @@ export function EvalTable(s: GraphEvalSnapshot): HTMLElement {
     for (const x of [methodLabel(m), TYPE_LABEL[t], String(c.n), answerable ? fmt(c.goldRecall, 3) : "", answerable ? fmt(c.hasAnswer, 3) : "", answerable ? fmt(c.inGold, 3) : "", answerable ? fmt(c.f1, 3) : "", fmt(c.abstention, 3), fmt(c.tokens, 0), m === "local" ? fmt(c.noEntity, 3) : ""]) tr.append(el("td", x));
     table.append(tr);
   }
-  wrap.append(table);
-  return wrap;
+  return scrollRegion(table, "metrics by method and question type");
 }
 
 export function CostTable(rows: readonly CostRow[], paper: Record<string, string>): HTMLElement {
-  const table = el("table", undefined, "gr-cost");
-  const cap = el("caption", "Tokens to read the whole corpus once: every community report of a level (C0…), or the source text (TS)");
-  table.append(cap);
-  const head = el("tr");
-  for (const h of ["condition", "reports or units", "tokens", "share of TS", "fewer tokens than TS", "paper (Podcast / News)"]) head.append(el("th", h));
-  table.append(head);
+  const table = headedTable(["condition", "reports or units", "tokens", "share of TS", "fewer tokens than TS", "paper (Podcast / News)"], "gr-cost");
+  table.prepend(el("caption", "Tokens to read the whole corpus once: every community report of a level (C0…), or the source text (TS)"));
   for (const r of rows) {
     const tr = el("tr");
     for (const x of [r.condition, r.reports.toLocaleString("en-US"), r.tokens.toLocaleString("en-US"), `${fmt(100 * r.shareOfTs, 1)}%`, r.condition === "TS" ? "" : `${fmt(100 * r.saving, 1)}%`, paper[r.condition] ?? ""]) tr.append(el("td", x));
@@ -74,10 +62,7 @@ export function CostTable(rows: readonly CostRow[], paper: Record<string, string
 
 /** Churn per level after adding a document, beside the churn of re-seeding Louvain with no new document. */
 export function ChurnView(levels: readonly Churn[], reseed: readonly Churn[], names: (id: string) => string): HTMLElement {
-  const table = el("table", undefined, "gr-churn");
-  const head = el("tr");
-  for (const h of ["level", "communities before → after", "entities in both", "changed community", "NMI", "new entities", "re-seeded only: changed, NMI"]) head.append(el("th", h));
-  table.append(head);
+  const table = headedTable(["level", "communities before → after", "entities in both", "changed community", "NMI", "new entities", "re-seeded only: changed, NMI"], "gr-churn");
   levels.forEach((c, level) => {
     const tr = el("tr");
     const r = reseed[level];
@@ -86,7 +71,7 @@ export function ChurnView(levels: readonly Churn[], reseed: readonly Churn[], na
     table.append(tr);
   });
   const box = el("div", undefined, "gr-churn-box");
-  box.append(table);
+  box.append(scrollRegion(table, "churn per level"));
   const moved = levels[0]?.moved ?? [];
   if (moved.length) box.append(el("p", `Moved at C0: ${moved.slice(0, 20).map(names).join(", ")}${moved.length > 20 ? ` and ${moved.length - 20} more` : ""}.`, "gr-small"));
   return box;
@@ -94,11 +79,8 @@ export function ChurnView(levels: readonly Churn[], reseed: readonly Churn[], na
 
 /** Communities and modularity per level of a hierarchy. */
 export function LevelTable(hv: HierarchyView, resolution: number, seed: number): HTMLElement {
-  const table = el("table", undefined, "gr-levels");
-  table.append(el("caption", `Communities per level at γ = ${fmt(resolution, 2)}, seed ${seed}`));
-  const head = el("tr");
-  for (const h of ["level", "communities", "modularity Q (γ = 1, whole graph)"]) head.append(el("th", h));
-  table.append(head);
+  const table = headedTable(["level", "communities", "modularity Q (γ = 1, whole graph)"], "gr-levels");
+  table.prepend(el("caption", `Communities per level at γ = ${fmt(resolution, 2)}, seed ${seed}`));
   for (const l of hv.levels) {
     const tr = el("tr");
     for (const x of [`C${l.level}`, l.count.toLocaleString("en-US"), fmt(l.modularity, 4)]) tr.append(el("td", x));

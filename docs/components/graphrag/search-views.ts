@@ -6,7 +6,7 @@ import type {Retrieved} from "../../labs/rag/rag-index.js";
 import type {GlobalResult} from "../../labs/graphrag/global-search.js";
 import type {ContextPiece, LocalResult, Part} from "../../labs/graphrag/local-search.js";
 import {fmt} from "../kit/chart-style.js";
-import {el} from "../kit/dom.js";
+import {el, headedTable, scrollRegion} from "../kit/dom.js";
 
 const n = (x: number) => x.toLocaleString("en-US");
 
@@ -27,11 +27,8 @@ const PART_LABEL: Record<Part, string> = {report: "community reports", relation:
 
 /** How the budget was spent, one bar per part: used tokens inside the part's share. */
 function BudgetBars(parts: Record<Part, {budget: number; tokens: number}>): HTMLElement {
-  const table = el("table", undefined, "gr-budget");
+  const table = headedTable(["part", "budget (tokens)", "tokens used", ""], "gr-budget");
   table.setAttribute("aria-label", "context budget by part");
-  const head = el("tr");
-  for (const h of ["part", "budget (tokens)", "tokens used", ""]) head.append(el("th", h));
-  table.append(head);
   for (const part of ["report", "relation", "unit"] as const) {
     const {budget, tokens} = parts[part];
     const tr = el("tr");
@@ -86,14 +83,7 @@ export function GlobalView(r: GlobalResult, titles: Record<number, string>, timi
   const scored = [...r.map].sort((a, b) => b.score - a.score || a.community - b.community);
   const kept = new Map(r.kept.map((k) => [k.community, k]));
   root.append(el("p", `Map: ${r.map.length} reports of level C${r.level} scored, ${r.dropped} scored 0 and were dropped. Reduce: ${r.kept.length} reports filled ${n(r.tokens)} of ${n(budget)} context tokens, best score first; ${timing}.`, "gr-small"));
-  const wrap = el("div", undefined, "gr-scroll");
-  wrap.tabIndex = 0;
-  wrap.setAttribute("role", "region");
-  wrap.setAttribute("aria-label", "map scores");
-  const table = el("table", undefined, "gr-map");
-  const head = el("tr");
-  for (const h of ["rank", "community report", "map score", "partial answer (its best sentence)", "reduce"]) head.append(el("th", h));
-  table.append(head);
+  const table = headedTable(["rank", "community report", "map score", "partial answer (its best sentence)", "reduce"], "gr-map");
   scored.slice(0, 12).forEach((m, i) => {
     const k = kept.get(m.community);
     const tr = el("tr", undefined, k ? "gr-kept" : m.score === 0 ? "gr-dropped" : "");
@@ -101,8 +91,7 @@ export function GlobalView(r: GlobalResult, titles: Record<number, string>, timi
     for (const x of [String(i + 1), titles[m.community] ?? `community ${m.community}`, fmt(m.score, 2), partial, k ? `kept, ${k.tokens} of ${m.tokens} tokens${k.cut ? " (cut)" : ""}` : m.score === 0 ? "dropped (score 0)" : "no room left"]) tr.append(el("td", x));
     table.append(tr);
   });
-  wrap.append(table);
-  root.append(wrap);
+  root.append(scrollRegion(table, "map scores"));
   if (scored.length > 12) root.append(el("p", `${scored.length - 12} lower-scored reports not listed.`, "gr-small"));
   return root;
 }

@@ -7,3 +7,22 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string,
   if (className) e.className = className;
   return e;
 }
+
+/** A table with one header row (text only). */
+export function headedTable(headers: readonly string[], className?: string): HTMLTableElement {
+  const table = el("table", undefined, className);
+  const head = el("tr");
+  for (const h of headers) head.append(el("th", h));
+  table.append(head);
+  return table;
+}
+
+/** Wraps a wide figure in a labelled region that scrolls sideways on a phone and is reachable by keyboard. */
+export function scrollRegion(child: HTMLElement, label: string): HTMLElement {
+  const wrap = el("div", undefined, "lab-scroll");
+  wrap.tabIndex = 0;
+  wrap.setAttribute("role", "region");
+  wrap.setAttribute("aria-label", label);
+  wrap.append(child);
+  return wrap;
+}
