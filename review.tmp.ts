@@ -121,4 +121,37 @@ if (step === "stale2") {
   await page.screenshot({path: "/tmp/review/stale-notice.png"});
   await page.close();
 }
+if (step === "global") {
+  const page = await open(1280);
+  const gq = page.locator('.lab-control[data-key="gq"] input');
+  const gshow = async (label: string) => { const t = await sectionText(page, "5. Global"); const i = t.indexOf("question\n"); log(`=== ${label} url=${page.url().replace(origin, "")}`); log(t.slice(i + 9, i + 900)); };
+  for (const lv of ["C1", "C2"]) { await page.getByLabel(lv, {exact: true}).check(); await page.waitForTimeout(3500); await gshow(`default gq, ${lv}`); }
+  await page.getByLabel("C0", {exact: true}).check(); await page.waitForTimeout(2500);
+  for (const text of ["What were the main themes about health care?", "xyzzy plugh", "the and of"]) { await gq.fill(text); await page.waitForTimeout(3500); await gshow(`gq="${text}"`); }
+  await page.close();
+}
+if (step === "add") {
+  const page = await open(1280);
+  const s7 = async (label: string) => { const t = await sectionText(page, "7. Add"); const i = t.indexOf("Add the pasted text"); log(`=== ${label} errs=${JSON.stringify(await errs(page))} nan=${await nan(page)}`); log(t.slice(i + 19, i + 1800)); };
+  await page.getByRole("button", {name: "Add this address"}).click(); await page.waitForTimeout(15000); await s7("add 1989");
+  await page.locator(".gr-graph").screenshot({path: "/tmp/review/add-1989-graph.png"});
+  log("levels:", (await sectionText(page, "2. Communities")).split("\n").filter((l) => /^C\d|Louvain took/.test(l)).join(" | "));
+  await page.locator(".gr-find input").fill("Gorbachev"); await page.locator(".gr-find input").press("Enter"); await page.waitForTimeout(2500);
+  log("find Gorbachev validity:", await page.locator(".gr-find input").evaluate((e: HTMLInputElement) => e.validationMessage), (await sectionText(page, "3. Community")).slice(600, 900));
+  await page.locator('select').selectOption({label: "1962 · John F. Kennedy"}); await page.getByRole("button", {name: "Add this address"}).click(); await page.waitForTimeout(15000); await s7("add 1962 after 1989");
+  await page.locator('xpath=//h2[contains(., "7. Add")]').scrollIntoViewIfNeeded(); await page.mouse.wheel(0, 500); await page.waitForTimeout(500);
+  await page.screenshot({path: "/tmp/review/add-1962.png"});
+  // local search still works after add?
+  const t4 = await sectionText(page, "4. Local"); log("local after add:", t4.slice(t4.indexOf("no answer") + 9, t4.indexOf("no answer") + 400));
+  const ta = page.locator('.lab-control[data-key="doc"] textarea');
+  await ta.fill("hello world, nothing here"); await page.getByRole("button", {name: "Add the pasted text"}).click(); await page.waitForTimeout(12000); await s7("paste hello");
+  await ta.fill("<script>alert(1)</script><b>Barack Obama</b> met <i>Angela Merkel</i> in Berlin and talked about NATO. <img src=x onerror=alert(2)>"); await page.getByRole("button", {name: "Add the pasted text"}).click(); await page.waitForTimeout(12000); await s7("paste markup");
+  await page.screenshot({path: "/tmp/review/paste-markup.png"});
+  // change resolution after add: does the added doc vanish?
+  await page.locator('.lab-control[data-key="resolution"] input').fill("1.5"); await page.waitForTimeout(8000);
+  await s7("after resolution 1.5");
+  log("levels:", (await sectionText(page, "2. Communities")).split("\n").filter((l) => /^C\d|Louvain took/.test(l)).join(" | "));
+  log("url", page.url().replace(origin, ""));
+  await page.close();
+}
 await browser.close(); server.close();

@@ -18,7 +18,7 @@ export function LossCurves(models: Model[], {width, floors = true}: {width: numb
   const labels = models.map((m) => m.label);
   return Plot.plot({
     ...plotDefaults(width),
-    y: {type: "log", label: "loss = ||ΔŴ − ΔW||²_F (clipped at 1e−5)", ticks: 6, tickFormat: "~g"},
+    y: {type: "log", label: "loss = ‖ΔŴ − ΔW‖² (Frobenius; clipped at 1e−5)", ticks: 6, tickFormat: "~g"},
     x: {label: "Adam step"},
     color: colorOf(labels),
     marks: [

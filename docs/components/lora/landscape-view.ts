@@ -19,7 +19,7 @@ export function landscapeSentence(l: Landscape): string {
   };
   const maxSpread = Math.max(...l.ranks.map((_, i) => spread(i)));
   return `At α = ${l.alphas[p.alphaIndex]} (the lowest losses of the grid), rank ${p.rank} is where more rank stops helping: ` +
-    `no larger rank up to ${l.ranks.at(-1)} lowers the loss by more than ${SHARE * 100}% of ‖ΔW‖²_F = ${fmt(l.start, 3)}. ` +
+    `no larger rank up to ${l.ranks.at(-1)} lowers the loss by more than ${SHARE * 100}% of ‖ΔW‖² (Frobenius) = ${fmt(l.start, 3)}. ` +
     `There the loss is ${fmt(p.loss, 3)} against an Eckart–Young floor of ${fmt(p.floor, 3)}; at r = ${l.ranks.at(-1)} it is ${fmt(p.lastLoss, 3)} (floor ${fmt(p.lastFloor, 3)}), ` +
     `the noise's tail. Across α from ${l.alphas[0]} to ${l.alphas.at(-1)} the loss at any one rank moves by at most ${fmt(maxSpread, 2)} ` +
     `after ${l.steps} Adam steps: Adam's step size does not grow with the scale α/r, so here rank, not α, sets the loss.`;
@@ -45,12 +45,12 @@ export function LandscapeFigure(l: Landscape, {invalidation}: {invalidation?: Pr
     }
   ];
   const scene = {
-    xaxis: {title: {text: "rank r"}, dtick: 1}, yaxis: {title: {text: "α"}, type: "log", tickvals: l.alphas, ticktext: l.alphas.map(String)}, zaxis: {title: {text: "‖ΔŴ − ΔW‖²_F"}, range: [0, top * 1.05]},
+    xaxis: {title: {text: "rank r"}, dtick: 1}, yaxis: {title: {text: "α"}, type: "log", tickvals: l.alphas, ticktext: l.alphas.map(String)}, zaxis: {title: {text: "‖ΔŴ − ΔW‖<sub>F</sub><sup>2</sup>"}, range: [0, top * 1.05]},
     camera: {eye: {x: -1.6, y: -1.5, z: 0.8}}, aspectmode: "manual", aspectratio: {x: 1.3, y: 1, z: 0.7}
   };
-  const alt = `The loss ‖ΔŴ − ΔW‖²_F after ${l.steps} Adam steps over rank r from ${l.ranks[0]} to ${l.ranks.at(-1)} and α from ${l.alphas[0]} to ${l.alphas.at(-1)}, ` +
+  const alt = `The loss ‖ΔŴ − ΔW‖² (Frobenius) after ${l.steps} Adam steps over rank r from ${l.ranks[0]} to ${l.ranks.at(-1)} and α from ${l.alphas[0]} to ${l.alphas.at(-1)}, ` +
     `with the Eckart–Young floor as a grey surface. It falls from ${fmt(l.loss[p.alphaIndex][0], 3)} at r = ${l.ranks[0]} to ${fmt(p.loss, 3)} at r = ${p.rank} (floor ${fmt(p.floor, 3)}), ` +
-    `after which no rank lowers it by more than ${SHARE * 100}% of ‖ΔW‖²_F; at r = ${l.ranks.at(-1)} it is ${fmt(p.lastLoss, 3)}. Along α the surface is nearly flat.`;
+    `after which no rank lowers it by more than ${SHARE * 100}% of ‖ΔW‖² (Frobenius); at r = ${l.ranks.at(-1)} it is ${fmt(p.lastLoss, 3)}. Along α the surface is nearly flat.`;
   return figure3d({traces, scene, fallback: (width) => flat(l, Math.max(280, width)), alt, invalidation});
 }
 
@@ -61,7 +61,7 @@ function flat(l: Landscape, width: number): Element {
   return Plot.plot({
     ...plotDefaults(width),
     x: {label: "rank r", ticks: l.ranks, tickFormat: "d"},
-    y: {label: "‖ΔŴ − ΔW‖²_F (log scale)", type: "log", grid: true},
+    y: {label: "‖ΔŴ − ΔW‖² (Frobenius) (log scale)", type: "log", grid: true},
     color: {type: "log", scheme: "viridis", label: "α", legend: true},
     marks: [
       Plot.line(floor, {x: "r", y: "floor", stroke: "#1b1e23", strokeDasharray: "4,3", strokeWidth: 2}),
