@@ -12,7 +12,7 @@ import type {WordVectors} from "../rag/embed.js";
 import {exactMatch, type SpanRef, tokenF1} from "../rag/metrics.js";
 import {type Question, type QuestionType, QUESTION_TYPES} from "../rag/questions.js";
 import {buildIndex, DEFAULT_INDEX, type RagIndex, type Retrieved, retrieve} from "../rag/rag-index.js";
-import {queryTerms} from "../rag/text.js";
+import {questionTerms} from "./match.js";
 import {countTokens, inside} from "./context.js";
 import {type CostRow, costTable} from "./cost.js";
 import {globalSearch} from "./global-search.js";
@@ -115,7 +115,7 @@ function ragOutcome(state: GraphEvalState, q: string, method: RagMethod): Outcom
     chosen.push(c);
     tokens += t;
   }
-  return {context: chosen, tokens, answer: extractAnswer(state.rag, queryTerms(q), chosen, state.config.threshold), noEntity: false};
+  return {context: chosen, tokens, answer: extractAnswer(state.rag, questionTerms(q), chosen, state.config.threshold), noEntity: false};
 }
 
 /** Runs one method on one question. */

@@ -5,7 +5,7 @@
 import {InputError} from "../kit/params.js";
 import {extractAnswer, type Answer} from "../rag/answer.js";
 import {LUCENE_DEFAULTS} from "../rag/bm25.js";
-import {queryTerms} from "../rag/text.js";
+import {questionTerms} from "./match.js";
 import {countTokens, sentenceKey, sentencePiece} from "./context.js";
 import type {ContextPiece} from "./local-search.js";
 import {checkBudget, levelCommunities, reportPieces} from "./reports.js";
@@ -56,7 +56,7 @@ export function globalSearch(index: GraphSearchIndex, query: string, options: Gl
   checkBudget(o.budget, "The context budget");
   if (!(o.threshold >= 0 && o.threshold <= 1)) throw new InputError(`The abstention threshold must be in [0, 1], got ${o.threshold}.`);
   levelCommunities(index.hierarchy, o.level); // InputError for a missing level
-  const qTerms = queryTerms(query);
+  const qTerms = questionTerms(query);
   const {communities, index: bm25} = index.levels[o.level];
   const scores = bm25.score(qTerms, LUCENE_DEFAULTS); // slot → score
   const map: MapScore[] = communities.map((c, slot) => ({community: c, score: scores.get(slot) ?? 0, tokens: index.reports[c]?.tokens ?? 0}));

@@ -5,9 +5,9 @@
 import {extractAnswer, type Answer} from "../rag/answer.js";
 import {InputError} from "../kit/params.js";
 import {bm25Idf, LUCENE_DEFAULTS} from "../rag/bm25.js";
-import {queryTerms, terms} from "../rag/text.js";
+import {terms} from "../rag/text.js";
 import {countTokens, inside, type Piece, sentenceKey, sentencePiece, unitPiece} from "./context.js";
-import {queryEntities} from "./match.js";
+import {queryEntities, questionTerms} from "./match.js";
 import {checkBudget, levelCommunities} from "./reports.js";
 import type {GraphSearchIndex} from "./search-index.js";
 import type {Relation} from "./types.js";
@@ -89,7 +89,7 @@ export function localSearch(index: GraphSearchIndex, query: string, options: Loc
   checkLocalOptions(o);
   const level = options.level ?? index.hierarchy.levels.length - 1;
   const levelIds = index.hierarchy.levels.length ? levelCommunities(index.hierarchy, level) : [];
-  const qTerms = queryTerms(query);
+  const qTerms = questionTerms(query);
   const N = index.unitIndex.live;
   const idf = new Map([...new Set(qTerms)].map((t) => [t, bm25Idf(N, index.unitIndex.df(t))]));
   let idfTotal = 0;
@@ -100,7 +100,7 @@ export function localSearch(index: GraphSearchIndex, query: string, options: Loc
   const anchors = queryEntities(index.lookup, query);
   const empty = (): LocalResult => ({
     anchors, noEntity: true, reached: 0,
-    message: "No entity of the graph is named in the question, so local search has nowhere to start; vector search answers instead.",
+    message: "No entity of the graph is named in the question, so local search has nowhere to start.",
     path: [], units: [], reports: [], relations: [], context: [], tokens: 0,
     parts: {report: {budget: partBudget.report, tokens: 0}, relation: {budget: partBudget.relation, tokens: 0}, unit: {budget: partBudget.unit, tokens: 0}},
     answer: {abstained: true, text: "", citation: null, coverage: 0}

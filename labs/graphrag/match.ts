@@ -1,12 +1,26 @@
 // Query → entity matching for local search: the query's n-grams of whitespace tokens, normalised by the
 // extractor's rule (labs/graphrag/normalize.ts: possessives, titles, dots, aliases such as "U.S." →
 // "united states"), looked up among the entities' ids, longest match first, no overlaps.
-import {STOP_WORDS, words} from "../rag/text.js";
+import {InputError} from "../kit/params.js";
+import {queryTerms, STOP_WORDS, words} from "../rag/text.js";
 import {normalize} from "./normalize.js";
 import type {EntityGraphData} from "./types.js";
 
 /** Question words never taken for an entity on their own (an extractor may keep "What" from a sentence start). */
 export const QUESTION_WORDS: ReadonlySet<string> = new Set("what who whom whose which when where why how".split(" "));
+
+/**
+ * Words that frame a question about this corpus rather than name its subject ("What did the addresses say
+ * about …"): left out of the terms that score reports and answers, or every report mentioning "said" matches.
+ */
+export const QUESTION_FRAME: ReadonlySet<string> = new Set([...QUESTION_WORDS, "about", "did", "do", "does", "say", "said", "says", "address", "addresses", "tell", "told", "mention", "mentioned"]);
+
+/** The query's terms (labs/rag's analyzer) minus QUESTION_FRAME; InputError when nothing else is left. */
+export function questionTerms(query: string): string[] {
+  const t = queryTerms(query).filter((w) => !QUESTION_FRAME.has(w));
+  if (t.length === 0) throw new InputError("The question has only question words (what, did, say, about, …): name what it is about.");
+  return t;
+}
 
 /** Longest entity name looked for, in words. */
 export const MAX_NGRAM = 6;

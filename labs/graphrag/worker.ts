@@ -8,7 +8,6 @@ import {InputError} from "../kit/params.js";
 import {serveRequests} from "../kit/worker-requests.js";
 import {buildIndex, DEFAULT_INDEX, type RagIndex, retrieve} from "../rag/rag-index.js";
 import {extractAnswer} from "../rag/answer.js";
-import {queryTerms} from "../rag/text.js";
 import {type DataUrls, loadData} from "../rag/worker-data.js";
 import type {Doc} from "../rag/corpus.js";
 import {churn} from "./churn.js";
@@ -18,13 +17,14 @@ import {globalSearch, type GlobalOptions} from "./global-search.js";
 import {addDocument, toGraphology} from "./graph.js";
 import {DEFAULT_LAYOUT, type Layout, layoutGraph} from "./layout.js";
 import {type LocalOptions, localSearch} from "./local-search.js";
+import {questionTerms} from "./match.js";
 import {checkIndexConfig, hierarchyView, type IndexConfig, type Indexed, indexGraph} from "./session.js";
 import type {EntityGraphData} from "./types.js";
 
 export type GraphRequest =
   | {id: number; type: "index"; urls: {graph: string; rag: DataUrls}; config: IndexConfig}
   | {id: number; type: "report"; community: number}
-  | {id: number; type: "local"; query: string; options: LocalOptions}
+  | {id: number; type: "local"; query: string; options: LocalOptions; fallback: "dense" | "hybrid" | "bm25" | "none"}
   | {id: number; type: "global"; query: string; options: GlobalOptions}
   | {id: number; type: "add"; doc: Doc};
 
@@ -73,12 +73,12 @@ async function handle(r: GraphRequest): Promise<unknown> {
     const t0 = performance.now();
     const result = localSearch(ix.search, r.query, r.options);
     const ms = performance.now() - t0;
-    if (!result.noEntity) return {result, ms};
-    // No entity to anchor on: the vector-search answer the page shows instead.
+    if (!result.noEntity || r.fallback === "none") return {result, ms};
+    // No entity to anchor on: the RAG notebook's retriever the reader chose answers instead.
     fallback ??= loadData(urls!.rag).then((d) => buildIndex(d.docs, d.wv, DEFAULT_INDEX));
     const rag = await fallback;
-    const chunks = retrieve(rag, r.query, {method: "dense", k: 5});
-    return {result, ms, fallback: {chunks, answer: extractAnswer(rag, queryTerms(r.query), chunks, r.options.threshold ?? 0.4)}};
+    const chunks = retrieve(rag, r.query, {method: r.fallback, k: 5});
+    return {result, ms, fallback: {method: r.fallback, chunks, answer: extractAnswer(rag, questionTerms(r.query), chunks, r.options.threshold ?? 0.4)}};
   }
   if (r.type === "global") {
     const t0 = performance.now();
@@ -87,7 +87,10 @@ async function handle(r: GraphRequest): Promise<unknown> {
   }
   if (r.type === "add") {
     const t0 = performance.now();
-    const grown = addDocument(ix.data, r.doc);
+    // Each paste is a new document: "pasted", "pasted-2", "pasted-3", …
+    let doc = r.doc;
+    for (let k = 2; ix.data.units.some((u) => u.docId === doc.id) && r.doc.id === "pasted"; k++) doc = {...r.doc, id: `pasted-${k}`, title: `pasted text ${k}`};
+    const grown = addDocument(ix.data, doc);
     const t1 = performance.now();
     layout ??= layoutGraph(ix.data, DEFAULT_LAYOUT);
     const before = ix.hierarchy;
@@ -102,8 +105,9 @@ async function handle(r: GraphRequest): Promise<unknown> {
     const t3 = performance.now();
     current = next;
     return {
-      doc: {id: r.doc.id, units: grown.units.length},
+      doc: {id: doc.id, title: doc.title, units: grown.units.length},
       entities: grown.entities,
+      drawnNew: grown.entities.filter((id) => layout!.ids.includes(id)).length,
       noEntities: grown.noEntities,
       churn: moved,
       reseedChurn,

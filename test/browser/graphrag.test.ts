@@ -61,9 +61,19 @@ describe("/graphrag", () => {
       expect(s.problems()).toEqual([]);
       await s.close();
     }
+    // A fixed resolution clears the message (Framework keeps a cell's old output unless the cell displays anew).
+    const u = await lab.open("/graphrag?resolution=100", {waitFor: ".gr-graph canvas"});
+    await u.page.waitForFunction(() => [...document.querySelectorAll(".lab-notice")].some((n) => /Resolution must be/.test(n.textContent ?? "")), undefined, {timeout: 60_000});
+    await u.page.locator('.lab-control[data-key="resolution"] input').fill("2");
+    await u.page.locator('.lab-control[data-key="resolution"] input').press("Enter");
+    await u.page.waitForFunction(() => ![...document.querySelectorAll(".lab-notice")].some((n) => /Resolution must be/.test(n.textContent ?? "")), undefined, {timeout: 60_000});
+    expect(u.problems()).toEqual([]);
+    await u.close();
     const t = await lab.open("/graphrag?q=why%20is%20the%20sky%20blue", {waitFor: ".gr-graph canvas"});
     await t.page.waitForFunction(() => /Falling back to vector search/.test(document.querySelector(".gr-local")?.textContent ?? ""), undefined, {timeout: 90_000});
     await t.page.waitForSelector(".gr-local .gr-answer", {timeout: 90_000});
+    await t.page.locator('.lab-control[data-key="fallback"] label', {hasText: "BM25"}).click();
+    await t.page.waitForFunction(() => /Falling back to BM25/.test(document.querySelector(".gr-local")?.textContent ?? ""), undefined, {timeout: 60_000});
     expect(await noNaN(t)).toBe(true);
     expect(t.problems()).toEqual([]);
     await t.close();
@@ -89,11 +99,20 @@ describe("/graphrag", () => {
     await s.page.getByRole("button", {name: "Add this address"}).click();
     await s.page.waitForSelector(".gr-churn tr:nth-child(4)", {timeout: 90_000});
     expect(await s.page.locator(".gr-change").first().textContent()).toMatch(/Added 1989 · George Bush: \d+ text units, \d+ new entities/);
+    expect(await s.page.evaluate(() => /Louvain took [\d,]+ ms \(in this page's worker, after adding a document\)/.test(document.body.innerText))).toBe(true);
     const pasted = s.page.locator('.lab-control[data-key="doc"] textarea');
     await pasted.fill("<img id=injected src=x> Angela Merkel met Nelson Mandela in Johannesburg.");
     await s.page.getByRole("button", {name: "Add the pasted text"}).click();
     await s.page.waitForFunction(() => [...document.querySelectorAll(".gr-change")].some((n) => /Added pasted text/.test(n.textContent ?? "")), undefined, {timeout: 90_000});
     expect(await s.page.locator("#injected").count()).toBe(0);
+    // A second paste is a second document, not an id clash.
+    await pasted.fill("Nothing here names anyone.");
+    await s.page.getByRole("button", {name: "Add the pasted text"}).click();
+    await s.page.waitForFunction(() => /Added pasted text 2: .*no entity found/.test(document.querySelector(".gr-change")?.textContent ?? ""), undefined, {timeout: 90_000});
+    // New communities start from the corpus alone, and the page says so.
+    await s.page.locator('.lab-control[data-key="resolution"] input').fill("1.5");
+    await s.page.locator('.lab-control[data-key="resolution"] input').press("Enter");
+    await s.page.waitForFunction(() => /Nothing added yet/.test(document.body.innerText) && !document.querySelector(".gr-change"), undefined, {timeout: 60_000});
     expect(await noNaN(s)).toBe(true);
     expect(s.problems()).toEqual([]);
     await s.close();

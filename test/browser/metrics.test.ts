@@ -82,6 +82,11 @@ describe("/metrics", () => {
     await textarea(s, "ref2").fill("");
     await textarea(s, "ref1").fill("");
     await s.page.waitForFunction(() => [...document.querySelectorAll(".lab-notice")].some((n) => /no reference/.test(n.textContent ?? "")));
+    // an empty candidate gets a message, which goes away once there is text again
+    await textarea(s, "cand").fill("");
+    await s.page.waitForFunction(() => [...document.querySelectorAll(".lab-notice")].some((n) => /candidate is empty/.test(n.textContent ?? "")));
+    await textarea(s, "cand").fill("The cat sat on the mat.");
+    await s.page.waitForFunction(() => ![...document.querySelectorAll(".lab-notice")].some((n) => /candidate is empty/.test(n.textContent ?? "")));
     // a reference stream with a missing segment
     await textarea(s, "refsB").fill("The dog had bit the man.\nNo one was surprised.");
     await s.page.waitForFunction(() => [...document.querySelectorAll(".lab-notice")].some((n) => /Reference stream 2 has 2 segments but there are 3 hypotheses/.test(n.textContent ?? "")));

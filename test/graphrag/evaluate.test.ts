@@ -18,7 +18,7 @@ function toyVectors(): WordVectors {
 }
 
 const questions: Question[] = [
-  {id: "q1", type: "single", question: "Who is the director that runs the agency Acme Corp supplies?", answer: "Bob Jones", gold: [locate(d1, "director who runs")]},
+  {id: "q1", type: "single", question: "Which director runs the Zeta Agency?", answer: "Bob Jones", gold: [locate(d1, "director who runs")]},
   {id: "q2", type: "multi", question: "Which festival does Dan Brown play at in the town where Carol White teaches?", answer: "Jazz Festival", gold: [locate(d2, "Dan Brown plays"), locate(d2, "Carol White teaches")]},
   {id: "q3", type: "unanswerable", question: "What is the capital of Mars?", answer: "none", gold: []}
 ];

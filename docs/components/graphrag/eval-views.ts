@@ -6,39 +6,47 @@ import type {Churn} from "../../labs/graphrag/churn.js";
 import type {CostRow} from "../../labs/graphrag/cost.js";
 import {graphCellMeans, type GraphEvalSnapshot} from "../../labs/graphrag/evaluate.js";
 import type {HierarchyView} from "../../labs/graphrag/session.js";
-import {notice} from "../kit/callouts.js";
 import {fmt, palette, plotDefaults} from "../kit/chart-style.js";
 import {el, headedTable, scrollRegion} from "../kit/dom.js";
 
 const TYPE_LABEL = {single: "single-hop", multi: "multi-hop", unanswerable: "unanswerable"} as const;
-const METRICS = {goldRecall: "gold-passage recall", hasAnswer: "answer contains the gold answer"} as const;
+const METRICS = {goldRecall: "gold recall", hasAnswer: "answer accuracy"} as const;
 
 /** Label of a method key: "global C1" stays, "dense" → "vector RAG (dense)". */
-export const methodLabel = (m: string): string => ({local: "local search", dense: "vector RAG (dense)", hybrid: "hybrid (BM25 + dense, RRF)", bm25: "BM25"})[m] ?? m.replace("global", "global search");
+export const methodLabel = (m: string): string => ({local: "local search", dense: "vector RAG (dense)", hybrid: "hybrid (BM25 + dense)", bm25: "BM25"})[m] ?? m.replace("global", "global search");
 
-export function EvalChart(s: GraphEvalSnapshot, width: number): Element {
-  const rows = s.methods.flatMap((m) => (["single", "multi"] as const).flatMap((t) => {
-    const c = graphCellMeans(s.cells[m][t]);
-    return (Object.keys(METRICS) as Array<keyof typeof METRICS>).map((k) => ({method: methodLabel(m), type: TYPE_LABEL[t], metric: METRICS[k], value: c.n ? c[k] : 0, n: c.n}));
-  }));
-  return Plot.plot({
-    ...plotDefaults(width, 300),
-    marginLeft: 170,
-    x: {label: "share of questions", domain: [0, 1], grid: true},
-    y: {label: null, domain: s.methods.map(methodLabel)},
-    fy: {label: null},
-    fx: {label: null, domain: ["single-hop", "multi-hop"]},
-    color: {domain: Object.values(METRICS), range: [palette[0], palette[2]], legend: true},
-    marks: [
-      Plot.barX(rows, {x: "value", y: "method", fy: "metric", fx: "type", fill: "metric", title: (d: (typeof rows)[number]) => `${d.method}, ${d.type}: ${d.metric} ${fmt(d.value, 3)} over ${d.n} questions`}),
-      Plot.text(rows, {x: "value", y: "method", fy: "metric", fx: "type", text: (d: (typeof rows)[number]) => fmt(d.value, 2), dx: 14, fontSize: 10}),
-      Plot.ruleX([0])
-    ]
-  }) as Element;
+/** Gold recall and answer accuracy per method: one chart per question type, stacked, so it fits a phone. */
+export function EvalChart(s: GraphEvalSnapshot, width: number): HTMLElement {
+  const box = el("div", undefined, "gr-eval-chart");
+  for (const t of ["single", "multi"] as const) {
+    const rows = s.methods.flatMap((m) => {
+      const c = graphCellMeans(s.cells[m][t]);
+      return (Object.keys(METRICS) as Array<keyof typeof METRICS>).map((k) => ({method: methodLabel(m), metric: METRICS[k], value: c.n ? c[k] : 0, n: c.n}));
+    });
+    const n = rows[0]?.n ?? 0;
+    const fig = el("figure");
+    fig.append(el("figcaption", `${TYPE_LABEL[t]} questions (${n})`));
+    fig.append(Plot.plot({
+      ...plotDefaults(width, 40 + 26 * s.methods.length),
+      marginLeft: Math.min(170, Math.round(width * 0.42)),
+      marginRight: 34,
+      x: {label: "share of questions", domain: [0, 1], grid: true, ticks: width < 500 ? 2 : 5},
+      y: {label: null, axis: null},
+      fy: {label: null, domain: s.methods.map(methodLabel), axis: "left"},
+      color: {domain: Object.values(METRICS), range: [palette[0], palette[2]], legend: t === "single"},
+      marks: [
+        Plot.barX(rows, {x: "value", y: "metric", fy: "method", fill: "metric", title: (d: (typeof rows)[number]) => `${d.method}, ${TYPE_LABEL[t]}: ${d.metric} ${fmt(d.value, 3)} over ${d.n} questions`}),
+        Plot.text(rows, {x: "value", y: "metric", fy: "method", text: (d: (typeof rows)[number]) => fmt(d.value, 2), dx: 4, textAnchor: "start", fontSize: 10}),
+        Plot.ruleX([0])
+      ]
+    }) as Element);
+    box.append(fig);
+  }
+  return box;
 }
 
 export function EvalTable(s: GraphEvalSnapshot): HTMLElement {
-  const table = headedTable(["method", "questions", "n", "gold recall", "has answer", "cited in gold", "F1", "abstained", "tokens read", "no entity"], "gr-eval");
+  const table = headedTable(["method", "questions", "n", "gold recall", "answer accuracy", "cited in gold", "F1", "abstained", "tokens read", "no entity"], "gr-eval");
   for (const m of s.methods) for (const t of ["single", "multi", "unanswerable"] as const) {
     const c = graphCellMeans(s.cells[m][t]);
     const answerable = t !== "unanswerable";
@@ -50,6 +58,10 @@ export function EvalTable(s: GraphEvalSnapshot): HTMLElement {
 }
 
 export function CostTable(rows: readonly CostRow[], paper: Record<string, string>): HTMLElement {
+  return scrollRegion(costTable(rows, paper), "context tokens per condition");
+}
+
+function costTable(rows: readonly CostRow[], paper: Record<string, string>): HTMLElement {
   const table = headedTable(["condition", "reports or units", "tokens", "share of TS", "fewer tokens than TS", "paper (Podcast / News)"], "gr-cost");
   table.prepend(el("caption", "Tokens to read the whole corpus once: every community report of a level (C0…), or the source text (TS)"));
   for (const r of rows) {
@@ -90,8 +102,9 @@ export function LevelTable(hv: HierarchyView, resolution: number, seed: number):
 }
 
 export interface AddResult {
-  doc: {id: string; units: number};
+  doc: {id: string; title: string; units: number};
   entities: string[];
+  drawnNew: number; // new entities mentioned often enough to be drawn
   noEntities: boolean;
   churn: Churn[];
   reseedChurn: Churn[];
@@ -99,12 +112,12 @@ export interface AddResult {
   ms: {extract: number; louvain: number; layout: number};
 }
 
-/** What adding a document did: its units and new entities, the timings, and the churn table; or the error. */
-export function ChangeView(change: AddResult | {error: string}, titles: Record<string, string>): HTMLElement {
-  if ("error" in change) return notice(change.error);
+/** What adding a document did: its units and new entities, the timings, and the churn table. */
+export function ChangeView(change: AddResult): HTMLElement {
   const box = el("div", undefined, "gr-change");
   const none = change.noEntities ? " (no entity found in this document: the graph gained text but no node)" : "";
-  box.append(el("p", `Added ${titles[change.doc.id] ?? change.doc.id}: ${change.doc.units} text units, ${change.entities.length} new entities${none}; extraction ${fmt(change.ms.extract, 0)} ms, Louvain ${fmt(change.ms.louvain, 0)} ms, layout ${fmt(change.ms.layout, 0)} ms, in the worker. New entities are ringed on the graph.`));
+  const ringed = change.drawnNew > 0 ? ` The ${change.drawnNew} new entities mentioned at least twice are ringed on the graph; the others are not drawn.` : change.entities.length ? " None of them is mentioned twice, so none is drawn." : "";
+  box.append(el("p", `Added ${change.doc.title}: ${change.doc.units} text units, ${change.entities.length} new entities${none}; extraction ${fmt(change.ms.extract, 0)} ms, Louvain ${fmt(change.ms.louvain, 0)} ms, layout ${fmt(change.ms.layout, 0)} ms, in the worker.${ringed}`));
   box.append(ChurnView(change.churn, change.reseedChurn, (id) => change.names[id] ?? id));
   return box;
 }

@@ -68,7 +68,10 @@ export function graphView(layout: Layout, names: Record<string, string>, mention
   const list = document.createElement("datalist");
   list.id = `gr-names-${views}`;
   for (const id of [...layout.ids].sort((a, b) => (mentions[b] ?? 0) - (mentions[a] ?? 0))) list.append(new Option(names[id] ?? id));
-  find.append(document.createTextNode("find an entity "), box, list);
+  const found = document.createElement("span");
+  found.className = "gr-found";
+  found.setAttribute("role", "status");
+  find.append(document.createTextNode("find an entity "), box, list, found);
   root.append(find, canvas, tip, legend);
   const ctx = canvas.getContext("2d")!;
 
@@ -206,8 +209,8 @@ export function graphView(layout: Layout, names: Record<string, string>, mention
   box.addEventListener("change", () => {
     const wanted = box.value.trim().toLowerCase();
     const i = layout.ids.findIndex((id) => (names[id] ?? id).toLowerCase() === wanted || id === wanted);
-    box.setCustomValidity(i < 0 && wanted ? "No drawn entity has this name." : "");
-    if (i >= 0) select(i);
+    found.textContent = i < 0 && wanted ? ` No drawn entity is named “${box.value.trim()}”: only entities mentioned at least twice are drawn.` : "";
+    select(i < 0 ? undefined : i);
   });
   canvas.addEventListener("keydown", (event) => {
     // Keyboard: Enter selects the largest entity's community; Escape clears the selection.

@@ -58,10 +58,12 @@ function PieceList(pieces: readonly ContextPiece[], limit: number): HTMLElement 
   return ol;
 }
 
-export function LocalView(r: LocalResult, names: (id: string) => string, timing: string, fallback?: {chunks: Retrieved[]; answer: Answer}): HTMLElement {
+const FALLBACK_LABEL: Record<string, string> = {dense: "vector search (the RAG notebook's dense retrieval)", hybrid: "hybrid retrieval (BM25 + dense, RRF)", bm25: "BM25"};
+
+export function LocalView(r: LocalResult, names: (id: string) => string, timing: string, fallback?: {method: string; chunks: Retrieved[]; answer: Answer}): HTMLElement {
   const root = el("div", undefined, "gr-local");
   if (r.noEntity) {
-    root.append(el("p", `${r.message} Falling back to vector search (the RAG notebook's dense retrieval over the same text units):`, "gr-note"));
+    root.append(el("p", fallback ? `${r.message} Falling back to ${FALLBACK_LABEL[fallback.method] ?? fallback.method} over the same text units:` : `${r.message} The fallback is set to “no answer”, so local search answers nothing.`, "gr-note"));
     if (fallback) {
       root.append(AnswerView(fallback.answer));
       const ol = el("ol", undefined, "gr-context");

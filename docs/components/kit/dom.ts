@@ -26,3 +26,14 @@ export function scrollRegion(child: HTMLElement, label: string): HTMLElement {
   wrap.append(child);
   return wrap;
 }
+
+/**
+ * An empty element for a cell that sometimes shows nothing: `display(error ? notice(error) : blank())`.
+ * Framework clears a cell's old output only when the new run displays something, so `if (error)
+ * display(...)` would leave a stale notice on the page once the error is gone.
+ */
+export function blank(): HTMLElement {
+  const span = document.createElement("span");
+  span.hidden = true;
+  return span;
+}

@@ -11,4 +11,4 @@ export {misconception, predict, notice} from "./callouts.js";
 export {palette, plotDefaults, fmt} from "./chart-style.js";
 export {SimpleTable} from "./table.js";
 export {reducedMotion} from "./motion.js";
-export {el} from "./dom.js";
+export {blank, el, headedTable, scrollRegion} from "./dom.js";
